@@ -1,0 +1,98 @@
+"""Configuration: one frozen dataclass with documented defaults, read from TOML and CLI flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+
+class ConfigError(ValueError):
+    """A configuration problem, with a message that names the key or value at fault."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a run may change. Every field has a default that suits machine-translated news.
+
+    - select / ignore: rule codes, dotted names or family prefixes (`PU`, `punctuation`); empty select = all.
+    - target_language: ISO 639-1 code of the language the text should be in.
+    - glossary: canonical titles; a quoted title within two words of one is rewritten to it.
+    - fix / suggest: rules whose action is turned into a fix, or into a suggestion.
+    - rules: per-rule parameter overrides, keyed by code or name.
+    - per_file_ignores: glob -> selectors ignored for matching files.
+    - include / exclude: globs for directory walks.
+    - timeout: seconds one rule may spend on one document before it is skipped for it.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    target_language: str = "en"
+    glossary: tuple[str, ...] = ()
+    fix: tuple[str, ...] = ()
+    suggest: tuple[str, ...] = ()
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    timeout: float = 5.0
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        """A copy with some fields replaced (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+KEY_ALIASES = {"per-file-ignores": "per_file_ignores", "target-language": "target_language"}
+TUPLE_KEYS = {"select", "ignore", "glossary", "fix", "suggest", "include", "exclude"}
+
+
+def config_from_mapping(data: Mapping[str, Any], source: str = "config") -> Config:
+    """Build a Config from a `[tool.mtclean]`-shaped mapping; an unknown key is an error naming it.
+
+    >>> config_from_mapping({"select": ["PU"]}).select
+    ('PU',)
+    """
+    known = {f.name for f in fields(Config)}
+    values: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key = KEY_ALIASES.get(raw_key, raw_key.replace("-", "_"))
+        if key not in known:
+            raise ConfigError(f"{source}: unknown key '{raw_key}'")
+        if key in TUPLE_KEYS:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{source}: '{raw_key}' must be a list of strings")
+            value = tuple(value)
+        elif key == "per_file_ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: '{raw_key}' must be a table of glob = [selectors]")
+            value = {glob: tuple([sel] if isinstance(sel, str) else sel) for glob, sel in value.items()}
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{source}: 'rules' must be a table of rule = {{param = value}}")
+        elif key == "target_language" and not isinstance(value, str):
+            raise ConfigError(f"{source}: 'target-language' must be a string")
+        elif key == "timeout" and not isinstance(value, (int, float)):
+            raise ConfigError(f"{source}: 'timeout' must be a number")
+        values[key] = value
+    return Config(**values)
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Read a configuration file (`mtclean.toml`, or `pyproject.toml` with `[tool.mtclean]`).
+
+    With no path, the defaults. Keyword overrides replace single fields.
+    """
+    config = Config()
+    if path is not None:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read configuration: {error}") from error
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("mtclean", {})
+        config = config_from_mapping(data, source=str(path))
+    return config.with_overrides(**overrides)

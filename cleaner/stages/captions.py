@@ -1,0 +1,165 @@
+"""The `captions` and `duplicate-paragraph` kinds: repeated captions and repeated paragraphs.
+
+Both are linear: captions are compared only with the headline and the paragraphs near them,
+duplicates are found through a normalised key in a dict.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ..model import Edit, Rule
+
+PARAGRAPH_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+SENTENCE_END_RE = regex.compile(r"(?<=[.!?。][”’\"]?)\s+")
+# a photo credit at the end of a paragraph, possibly glued to the caption text before it
+CREDIT_RE = regex.compile(
+    r"""(?:
+        \((?:Photo|Photos|Photograph|Picture|Image)(?:[ ]by)?[ ]*[:：][^()\r\n]{1,80}\)
+      | (?:Photo|Photos|Photograph|Picture|Image)s?[ ](?:by|from|courtesy[ ]of|provided[ ]by)[ ][^\r\n.!?]{2,80}
+      | Photographed[ ]by[ ][^\r\n.!?]{2,80}
+      | (?:Reporter|Correspondent)[ ][A-Z][^\r\n.!?]{1,60}[ ](?:photographed|photographs|reports)
+      | [A-Z][\p{L}]+(?:[ ][A-Z][\p{L}]+){0,3}(?:[ ]and[ ][A-Z][\p{L}]+(?:[ ][A-Z][\p{L}]+){0,2})?[ ]/[ ](?:Xinhua|CNS|China[ ]News[ ]Service|China[ ]Daily|People's[ ]Daily|IC|CFP|VCG)
+    )[ \t]*$""",
+    regex.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int  # offset of the first character
+    end: int  # offset after the text, before the line break
+    stop: int  # offset after the line break
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Lines of the text with their offsets (one paragraph a line, as scraped articles come)."""
+    found = []
+    for match in PARAGRAPH_RE.finditer(text):
+        if match.start() == match.end():
+            break
+        body = match.group().rstrip("\r\n")
+        found.append(Paragraph(match.start(), match.start() + len(body), match.end(), body))
+    return found
+
+
+def normalise(text: str) -> str:
+    """Lower case, every run of non-word characters one space: what a near-exact copy shares.
+
+    >>> normalise("Photo: A, B.  C")
+    'photo a b c'
+    """
+    return NON_WORD_RE.sub(" ", text.lower()).strip()
+
+
+def validate(rule: Rule) -> None:
+    return None
+
+
+def find(text: str, rule: Rule, context) -> Iterator[Edit]:
+    paras = paragraphs(text)
+    if rule.kind == "duplicate-paragraph":
+        yield from _duplicates(text, paras, rule)
+    else:
+        yield from _captions(text, paras, rule, context.title)
+
+
+def _removal(text: str, para: Paragraph, rule: Rule, message: str) -> Edit:
+    """Delete a whole paragraph with its line break (or the break before it, at the very end)."""
+    if para.stop > para.end:
+        return Edit(para.start, para.stop, "", rule, message)
+    before = para.start
+    while before > 0 and text[before - 1] in "\r\n":
+        before -= 1
+    return Edit(before, para.end, "", rule, message)
+
+
+def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]:
+    min_words = rule.params.get("min_words", 8)
+    seen: dict[str, int] = {}
+    for index, para in enumerate(paras):
+        key = normalise(para.text)
+        if key.count(" ") + 1 < min_words:
+            continue
+        if key in seen:
+            yield _removal(text, para, rule, f"{rule.message} (first at paragraph {seen[key] + 1})")
+        else:
+            seen[key] = index
+
+
+def split_caption_credit(paragraph: str) -> tuple[str, str]:
+    """A caption paragraph split into its text and its trailing photo credit ('' when none).
+
+    >>> split_caption_credit("Workers repair the dike.Photo by Li Ming and Wang Fang")
+    ('Workers repair the dike.', 'Photo by Li Ming and Wang Fang')
+    """
+    match = CREDIT_RE.search(paragraph)
+    if not match:
+        return paragraph, ""
+    return paragraph[: match.start()], match.group()
+
+
+def _sentence_prefixes(paragraph: str) -> Iterator[str]:
+    """Normalised sentences of a paragraph, the first one also as the start of the paragraph."""
+    for sentence in SENTENCE_END_RE.split(paragraph):
+        key = normalise(sentence)
+        if key:
+            yield key
+
+
+def _repeats(caption: str, candidates: list[str], threshold: float) -> bool:
+    """Whether the caption is (nearly) a sentence, a sentence prefix or the headline."""
+    for candidate in candidates:
+        if len(candidate) < len(caption) * 0.9:
+            continue
+        head = candidate[: len(caption)]
+        if head == caption:
+            return True
+        ratio = difflib.SequenceMatcher(None, caption, head, autojunk=False).ratio()
+        if ratio >= threshold:
+            return True
+    return False
+
+
+def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) -> Iterator[Edit]:
+    max_chars = rule.params.get("max_chars", 400)
+    min_chars = rule.params.get("min_chars", 25)
+    window = rule.params.get("window", 3)
+    threshold = rule.params.get("similarity", 0.9)
+    bodies = [p for p in paras if p.text.strip()]
+    headline = normalise(title) if title else None
+    first = 0
+    if headline is None and bodies and _looks_like_headline(bodies[0].text):
+        headline = normalise(bodies[0].text)
+        first = 1
+    for index in range(first, len(bodies)):
+        para = bodies[index]
+        if len(para.text) > max_chars:
+            continue
+        caption_text, credit = split_caption_credit(para.text)
+        key = normalise(caption_text)
+        if len(key) < min_chars:
+            continue
+        candidates = [headline] if headline else []
+        for other in bodies[max(0, index - window): index + window + 1]:
+            if other is not para and len(other.text) > len(para.text):
+                candidates.extend(_sentence_prefixes(other.text))
+        if not _repeats(key, candidates, threshold):
+            continue
+        if credit:
+            yield Edit(para.start, para.start + len(caption_text), "", rule,
+                       f"{rule.message}; the credit stays")
+        elif index > 0 or title:
+            yield _removal(text, para, rule, rule.message)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A short first line without a final full stop."""
+    stripped = line.strip()
+    return 0 < len(stripped) <= 200 and not stripped.endswith((".", "。"))

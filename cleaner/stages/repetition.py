@@ -1,0 +1,73 @@
+"""The `repetition` kind: doubled words, `X and X`, and immediately repeated phrases."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..model import Edit, Rule
+
+DOUBLED_WORD_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+)([ \t]+)(\1)(?![\w-])", regex.IGNORECASE)
+X_AND_X_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){0,3})([ ]and[ ])(\1)(?![\w'’-])")
+DOUBLED_PHRASE_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){1,4})([ ])(\1)(?![\w'’-])")
+MODES = ("doubled-word", "x-and-x", "doubled-phrase")
+
+
+def validate(rule: Rule) -> None:
+    if rule.params.get("mode") not in MODES:
+        raise ValueError(f"{rule.code}: mode must be one of {', '.join(MODES)}")
+
+
+def _capitalised(words: str) -> bool:
+    """True when every word starts with a capital: a name or a title, never a stutter."""
+    return all(w[:1].isupper() for w in words.split())
+
+
+def find(text: str, rule: Rule, context) -> Iterator[Edit]:
+    mode = rule.params["mode"]
+    keep = {w.lower() for w in rule.params.get("keep_words", ())}
+    if mode == "doubled-word":
+        yield from _doubled_words(text, rule, keep, context)
+    elif mode == "x-and-x":
+        if " and " in text:
+            yield from _x_and_x(text, rule, keep, context)
+    else:
+        yield from _doubled_phrases(text, rule, keep, context)
+
+
+def _doubled_words(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
+    """`the the` loses its second word; short or emphatic words are only suggested."""
+    sure = {w.lower() for w in rule.params.get("fix_words", ())}
+    min_length = rule.params.get("fix_min_length", 4)
+    for match in DOUBLED_WORD_RE.finditer(text, timeout=context.timeout):
+        first, second = match.group(1), match.group(3)
+        word = first.lower()
+        if word in keep or (_capitalised(first) and _capitalised(second)):
+            continue
+        if second[:1].isupper():
+            continue  # `that That`: the second starts a new sentence or a name
+        confident = word in sure or (len(word) >= min_length and first.islower())
+        yield Edit(match.end(1), match.end(3), "", rule, f"{rule.message}: '{first} {second}'",
+                   action=None if confident else "suggest")
+
+
+def _x_and_x(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
+    """`cultivate and cultivate` keeps one; idioms (`more and more`) and comparatives stay."""
+    for match in X_AND_X_RE.finditer(text, timeout=context.timeout):
+        phrase = match.group(1)
+        last = phrase.split()[-1].lower()
+        if phrase.lower() in keep or last in keep or _capitalised(phrase):
+            continue
+        if " " not in phrase and last.endswith("er") and len(last) > 4:
+            continue  # comparatives: `bigger and bigger`
+        yield Edit(match.end(1), match.end(3), "", rule, f"{rule.message}: '{match.group()}'")
+
+
+def _doubled_phrases(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
+    """`in the in the` keeps one copy; capitalised phrases (titles, names) stay."""
+    for match in DOUBLED_PHRASE_RE.finditer(text, timeout=context.timeout):
+        phrase = match.group(1)
+        if phrase.lower() in keep or _capitalised(phrase):
+            continue
+        yield Edit(match.end(1), match.end(3), "", rule, f"{rule.message}: '{phrase}'")
