@@ -7,7 +7,7 @@ duplicates are found through a normalised key in a dict.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 import regex
@@ -81,16 +81,35 @@ def _removal(text: str, para: Paragraph, rule: Rule, message: str) -> Edit:
 
 
 def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]:
+    """A later copy of a paragraph is removed; a repeated quotation (a pull quote) is only suggested."""
     min_words = rule.params.get("min_words", 8)
     seen: dict[str, int] = {}
+    quoted = _inside_quotes(paras)
     for index, para in enumerate(paras):
         key = normalise(para.text)
         if key.count(" ") + 1 < min_words:
             continue
-        if key in seen:
-            yield _removal(text, para, rule, f"{rule.message} (first at paragraph {seen[key] + 1})")
-        else:
+        if key not in seen:
             seen[key] = index
+            continue
+        first = seen[key]
+        pull_quote = quoted[first] or quoted[index]
+        edit = _removal(text, para, rule, f"{rule.message} (first at paragraph {first + 1})")
+        yield replace(edit, action="suggest") if pull_quote else edit
+
+
+def _inside_quotes(paras: list[Paragraph]) -> list[bool]:
+    """For each paragraph, whether it holds a quotation mark or sits inside one opened earlier."""
+    flags = []
+    open_quote = False
+    for para in paras:
+        marks = para.text.count('"') + para.text.count("“") + para.text.count("”")
+        flags.append(open_quote or marks > 0)
+        if not para.text.strip():
+            open_quote = False
+        elif para.text.count('"') % 2 or para.text.count("“") != para.text.count("”"):
+            open_quote = not open_quote
+    return flags
 
 
 def split_caption_credit(paragraph: str) -> tuple[str, str]:
@@ -113,18 +132,17 @@ def _sentence_prefixes(paragraph: str) -> Iterator[str]:
             yield key
 
 
-def _repeats(caption: str, candidates: list[str], threshold: float) -> bool:
-    """Whether the caption is (nearly) a sentence, a sentence prefix or the headline."""
+def _repeated_source(caption: str, candidates: list[str], threshold: float) -> str | None:
+    """The headline or sentence the caption (nearly) repeats, as a whole or as its start."""
     for candidate in candidates:
         if len(candidate) < len(caption) * 0.9:
             continue
         head = candidate[: len(caption)]
         if head == caption:
-            return True
-        ratio = difflib.SequenceMatcher(None, caption, head, autojunk=False).ratio()
-        if ratio >= threshold:
-            return True
-    return False
+            return candidate
+        if difflib.SequenceMatcher(None, caption, head, autojunk=False).ratio() >= threshold:
+            return candidate
+    return None
 
 
 def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) -> Iterator[Edit]:
@@ -150,13 +168,18 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
         for other in bodies[max(0, index - window): index + window + 1]:
             if other is not para and len(other.text) > len(para.text):
                 candidates.extend(_sentence_prefixes(other.text))
-        if not _repeats(key, candidates, threshold):
+        match = _repeated_source(key, candidates, threshold)
+        if match is None:
             continue
         if credit:
             yield Edit(para.start, para.start + len(caption_text), "", rule,
                        f"{rule.message}; the credit stays")
         elif index > 0 or title:
-            yield _removal(text, para, rule, rule.message)
+            # Without a credit, only a repeated headline or a cut-off teaser is surely a caption;
+            # a whole sentence said twice may be a pull quote.
+            teaser = match == headline or not caption_text.rstrip().endswith((".", "!", "?", "\"", "”"))
+            edit = _removal(text, para, rule, rule.message)
+            yield edit if teaser else replace(edit, action="suggest")
 
 
 def _looks_like_headline(line: str) -> bool:

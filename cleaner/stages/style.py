@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 import regex
@@ -14,6 +15,8 @@ PINYIN_RE = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)){1,2}$"
 )
 MODES = ("mid-sentence-capital", "literal-byline")
+# lower-case words that join the parts of a proper name
+NAME_LINKS = frozenset({"of", "and", "for", "de", "du", "la", "von", "van", "on", "upon"})
 
 
 def validate(rule: Rule) -> None:
@@ -36,12 +39,19 @@ def _mid_capitals(text: str, rule: Rule, context) -> Iterator[Edit]:
     candidates = list(MID_CAPITAL_RE.finditer(text, timeout=context.timeout))
     if not candidates:
         return
-    lowered_here = {m.group().lower() for m in candidates}
-    used_lower = {w for w in lowered_here if regex.search(rf"\b{w}\b", text)}
+    capital_counts = Counter(m.group() for m in candidates)
     for match in candidates:
         word = match.group()
-        if word.lower() in common or word.lower() in used_lower:
-            yield Edit(match.start(), match.end(), word.lower(), rule, f"{rule.message}: '{word}'")
+        lower = word.lower()
+        if lower in common:
+            yield Edit(match.start(), match.end(), lower, rule, f"{rule.message}: '{word}'")
+            continue
+        following = text[match.end() + 1: match.end() + 5].split(" ", 1)[0]
+        if following in NAME_LINKS or capital_counts[word] > 1:
+            continue  # `Museum of Flight`; a capital used again and again is a house style
+        if len(regex.findall(rf"\b{lower}\b", text)) >= 2:
+            yield Edit(match.start(), match.end(), lower, rule,
+                       f"{rule.message}: '{word}' is written '{lower}' elsewhere in the text")
 
 
 def _byline(text: str, rule: Rule) -> Iterator[Edit]:

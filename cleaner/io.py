@@ -1,0 +1,117 @@
+"""Input and output at the edges: decoding files, atomic writes, stdin/stdout and change-log records."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable
+
+from . import __version__
+from .model import Change, Result
+from .ruleset import ruleset_hash
+
+LOG_SCHEMA = "mtclean.changelog/1"
+BINARY_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A document that cannot be read as text; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text and where it came from (a path, `-` for stdin, or a record id)."""
+
+    name: str
+    text: str
+
+
+def decode(data: bytes, name: str) -> str:
+    """Strict UTF-8 (a BOM is kept as part of the text); binary data is refused.
+
+    >>> decode(b"caf\\xc3\\xa9", "x")
+    'café'
+    """
+    if b"\x00" in data[:BINARY_SNIFF]:
+        raise InputError(f"{name}: binary file (NUL byte found), skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: invalid UTF-8 at byte {error.start}, skipped") from None
+
+
+def read_document(path: str) -> Document:
+    """Read a file, or stdin for `-`, as a Document."""
+    if path == "-":
+        return Document("-", decode(sys.stdin.buffer.read(), "<stdin>"))
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    return Document(path, decode(data, path))
+
+
+def atomic_write(path: str | Path, text: str) -> None:
+    """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode."""
+    path = Path(path)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtclean-tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def log_record(name: str, result: Result, key: str = "path") -> dict:
+    """One change-log record (schema `mtclean.changelog/1`) for a cleaned document."""
+    record = {
+        "schema": LOG_SCHEMA,
+        key: name,
+        "mtclean": __version__,
+        "ruleset": ruleset_hash(),
+        "changes": [change.to_dict() for change in result.changes],
+    }
+    if result.problems:
+        record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
+    return record
+
+
+def write_log(handle: IO[str], records: Iterable[dict]) -> None:
+    for record in records:
+        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+
+
+def read_log(path: str | Path) -> list[dict]:
+    """Change-log records from a JSON Lines file."""
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as error:
+                    raise InputError(f"{path}:{number}: not JSON: {error.msg}") from None
+    return records
+
+
+def changes_of(record: dict) -> list[Change]:
+    return [Change.from_dict(item) for item in record.get("changes", [])]
