@@ -16,7 +16,8 @@ from ..model import Edit, Rule
 
 PARAGRAPH_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
-SENTENCE_END_RE = regex.compile(r"(?<=[.!?。][”’\"]?)\s+")
+# a sentence ends at . ! ? before a space and a capital, digit or opening quote (`Ltd. was` goes on)
+SENTENCE_END_RE = regex.compile(r"(?<=[.!?。][”’\"]?)\s+(?=[\p{Lu}\p{N}“\"‘])")
 # a photo credit at the end of a paragraph, possibly glued to the caption text before it
 CREDIT_RE = regex.compile(
     r"""(?:
@@ -85,6 +86,7 @@ def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]
     min_words = rule.params.get("min_words", 8)
     seen: dict[str, int] = {}
     quoted = _inside_quotes(paras)
+    prose_layout = in_paragraphs([p for p in paras if p.text.strip()])
     for index, para in enumerate(paras):
         key = normalise(para.text)
         if key.count(" ") + 1 < min_words:
@@ -93,7 +95,7 @@ def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]
             seen[key] = index
             continue
         first = seen[key]
-        pull_quote = quoted[first] or quoted[index]
+        pull_quote = quoted[first] or quoted[index] or not prose_layout
         edit = _removal(text, para, rule, f"{rule.message} (first at paragraph {first + 1})")
         yield replace(edit, action="suggest") if pull_quote else edit
 
@@ -151,6 +153,7 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
     window = rule.params.get("window", 3)
     threshold = rule.params.get("similarity", 0.9)
     bodies = [p for p in paras if p.text.strip()]
+    prose_layout = in_paragraphs(bodies)
     headline = normalise(title) if title else None
     first = 0
     if headline is None and bodies and _looks_like_headline(bodies[0].text):
@@ -166,8 +169,11 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
             continue
         candidates = [headline] if headline else []
         for other in bodies[max(0, index - window): index + window + 1]:
-            if other is not para and len(other.text) > len(para.text):
-                candidates.extend(_sentence_prefixes(other.text))
+            other_key = normalise(other.text)
+            if other is para or len(other.text) <= len(para.text) or other_key == normalise(para.text):
+                continue  # a whole paragraph said twice is the duplicate rule's, which keeps the first
+            candidates.append(other_key)
+            candidates.extend(_sentence_prefixes(other.text))
         match = _repeated_source(key, candidates, threshold)
         if match is None:
             continue
@@ -178,8 +184,21 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
             # Without a credit, only a repeated headline or a cut-off teaser is surely a caption;
             # a whole sentence said twice may be a pull quote.
             teaser = match == headline or not caption_text.rstrip().endswith((".", "!", "?", "\"", "”"))
+            teaser = teaser or prose_layout
             edit = _removal(text, para, rule, rule.message)
             yield edit if teaser else replace(edit, action="suggest")
+
+
+def in_paragraphs(paras: list[Paragraph]) -> bool:
+    """Whether most lines hold several sentences (news paragraphs), not one sentence a line.
+
+    In one-sentence-a-line text a sentence said twice may be a pull quote, so it is only suggested.
+    """
+    long_lines = [p for p in paras if len(p.text) >= 80]
+    if not long_lines:
+        return False
+    several = sum(1 for p in long_lines if len(p.text) >= 200 or len(SENTENCE_END_RE.split(p.text)) >= 2)
+    return several * 2 >= len(long_lines)
 
 
 def _looks_like_headline(line: str) -> bool:

@@ -10,7 +10,10 @@ from ..model import Edit, Rule
 
 DOUBLED_WORD_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+)([ \t]+)(\1)(?![\w-])", regex.IGNORECASE)
 X_AND_X_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){0,3})([ ]and[ ])(\1)(?![\w'’-])")
-DOUBLED_PHRASE_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){1,4})([ ])(\1)(?![\w'’-])")
+DOUBLED_PHRASE_RE = regex.compile(
+    r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){1,4})([ ]|,[ ])((?i:\1))(?![\w'’-])"
+)
+CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
 MODES = ("doubled-word", "x-and-x", "doubled-phrase")
 
 
@@ -68,6 +71,9 @@ def _doubled_phrases(text: str, rule: Rule, keep: set[str], context) -> Iterator
     """`in the in the` keeps one copy; capitalised phrases (titles, names) stay."""
     for match in DOUBLED_PHRASE_RE.finditer(text, timeout=context.timeout):
         phrase = match.group(1)
-        if phrase.lower() in keep or _capitalised(phrase):
-            continue
+        words = phrase.split()
+        if phrase.lower() in keep or _capitalised(phrase) or words[0].lower() in CONJUNCTIONS:
+            continue  # `and more and more` is the idiom `more and more`
+        if match.group(2) != " " and (len(words) < 3 or match.group(3)[1:] != phrase[1:]):
+            continue  # across a comma only a longer phrase, repeated exactly, is a stutter
         yield Edit(match.end(1), match.end(3), "", rule, f"{rule.message}: '{phrase}'")
