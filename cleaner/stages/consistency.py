@@ -80,7 +80,7 @@ def classify(a: str, b: str, min_shared: int) -> str | None:
     if any(NUMBERISH_RE.search(w) for w in mid_a + mid_b):
         return None  # `13th` vs `14th Five-Year Plan` are different documents
     shared = min(len(wa), len(wb)) - min(len(mid_a), len(mid_b))
-    if shared < min_shared or shared / max(len(wa), len(wb)) < 0.7:
+    if shared < min_shared or shared / max(len(wa), len(wb)) < 0.8:
         return None
     if distance == 1 or _same_stem(mid_a, mid_b):
         return "fix"

@@ -62,7 +62,10 @@ def _byline(text: str, rule: Rule) -> Iterator[Edit]:
     offset = len(text) - len(text[-120:])
     surnames = rule.params["surnames"]
     words = match.group("name").split()
-    if words[0] not in surnames or not all(PINYIN_RE.match(w.lower()) or w in surnames for w in words[1:]):
+    english = set(rule.params.get("english_words", ()))
+    if words[0] not in surnames or not all(
+        (PINYIN_RE.match(w.lower()) and w not in english) or w in surnames for w in words[1:]
+    ):
         return
     fixed = " ".join([surnames[words[0]], *words[1:]])
     yield Edit(offset + match.start("name"), offset + match.end("name"), fixed, rule,
