@@ -45,7 +45,7 @@ def main(argv=None) -> int:
         log_path = folder / "expected_changes.jsonl"
         new_log = changes_jsonl(result.changes)
         old_log = read(log_path) if log_path.exists() else ""
-        if new_log != old_log:
+        if new_log != old_log or not log_path.exists():
             print(f"== {folder.name}: change log updated")
             sys.stdout.writelines(difflib.unified_diff(old_log.splitlines(True), new_log.splitlines(True),
                                                        "old", "new", n=0))
