@@ -15,7 +15,21 @@ FILE_RE = regex.compile(
 )
 VERSION_RE = regex.compile(r"\b[vV]?\d+(?:\.\d+){2,}\b")
 TRAILING_PUNCT = ".,;:!?)]}'\"”’"
+# A fast pattern that must match somewhere before the slower one above is worth running.
+DOMAIN_TRIGGER_RE = regex.compile(r"\.(?:com|cn|org|net|gov|edu|int|io|info|biz|co|uk|hk|tw|mo|jp|kr|de|fr|ru|eu|us)\b")
+FILE_TRIGGER_RE = regex.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|zip|rar|html?|md|csv|json|xml|py|exe)\b",
+                                regex.IGNORECASE)
+VERSION_TRIGGER_RE = regex.compile(r"\d\.\d+\.\d")
 PROTECTED_RES = (URL_RE, EMAIL_RE, DOMAIN_RE, FILE_RE, VERSION_RE)
+
+
+def _may_hold(pattern: regex.Pattern, text: str) -> bool:
+    if pattern is URL_RE:
+        return "://" in text or "www." in text.lower()
+    if pattern is EMAIL_RE:
+        return "@" in text
+    trigger = {DOMAIN_RE: DOMAIN_TRIGGER_RE, FILE_RE: FILE_TRIGGER_RE, VERSION_RE: VERSION_TRIGGER_RE}[pattern]
+    return trigger.search(text) is not None
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -27,7 +41,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """
     found = []
     for pattern in PROTECTED_RES:
-        if pattern is URL_RE and "://" not in text and "www." not in text.lower():
+        if not _may_hold(pattern, text):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -7,6 +7,8 @@ duplicates are found through a normalised key in a dict.
 from __future__ import annotations
 
 import difflib
+import functools
+from itertools import repeat
 from dataclasses import dataclass, replace
 from typing import Iterator
 
@@ -31,6 +33,15 @@ CREDIT_RE = regex.compile(
 )
 
 
+# Copies are first grouped by the start of their text, a cheap key: only paragraphs that share
+# it are normalised whole. A near-exact copy differs in case, spacing or punctuation, which the
+# key ignores, but not in its first words.
+WORD_EDGE_MARKS = ".,;:!?\"“”‘’'()[]"
+CREDIT_HINTS = ("Photo", "photo", "Picture", "Image", "Reporter", "Correspondent", " / ")
+BUCKET_CHARS = 60
+BUCKET_KEY = 24
+
+
 @dataclass(frozen=True)
 class Paragraph:
     start: int  # offset of the first character
@@ -50,6 +61,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower case, every run of non-word characters one space: what a near-exact copy shares.
 
@@ -85,9 +97,17 @@ def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]
     """A later copy of a paragraph is removed; a repeated quotation (a pull quote) is only suggested."""
     min_words = rule.params.get("min_words", 8)
     seen: dict[str, int] = {}
+    buckets: dict[str, list[int]] = {}
+    for index, para in enumerate(paras):
+        if para.text.count(" ") + 1 >= min_words:
+            buckets.setdefault(normalise(para.text[:BUCKET_CHARS])[:BUCKET_KEY], []).append(index)
+    candidates = sorted(i for bucket in buckets.values() if len(bucket) > 1 for i in bucket)
+    if not candidates:
+        return
     quoted = _inside_quotes(paras)
     prose_layout = in_paragraphs([p for p in paras if p.text.strip()])
-    for index, para in enumerate(paras):
+    for index in candidates:
+        para = paras[index]
         key = normalise(para.text)
         if key.count(" ") + 1 < min_words:
             continue
@@ -120,7 +140,7 @@ def split_caption_credit(paragraph: str) -> tuple[str, str]:
     >>> split_caption_credit("Workers repair the dike.Photo by Li Ming and Wang Fang")
     ('Workers repair the dike.', 'Photo by Li Ming and Wang Fang')
     """
-    match = CREDIT_RE.search(paragraph)
+    match = CREDIT_RE.search(paragraph) if any(h in paragraph for h in CREDIT_HINTS) else None
     if not match:
         return paragraph, ""
     return paragraph[: match.start()], match.group()
@@ -142,9 +162,34 @@ def _repeated_source(caption: str, candidates: list[str], threshold: float) -> s
         head = candidate[: len(caption)]
         if head == caption:
             return candidate
-        if difflib.SequenceMatcher(None, caption, head, autojunk=False).ratio() >= threshold:
+        if not _may_be_similar(caption, head):
+            continue
+        matcher = difflib.SequenceMatcher(None, caption, head, autojunk=False)
+        # quick_ratio is an upper bound of ratio at a fraction of its cost: most pairs stop there
+        if matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold:
             return candidate
     return None
+
+
+def _may_be_similar(first: str, second: str) -> bool:
+    """A cheap necessary condition for a high similarity ratio: most words are shared.
+
+    Texts as similar as a repeated caption differ in a word or two, so six in ten of the
+    first's words occur in the second; the costly comparison runs only for those.
+    """
+    words = word_set(first)
+    return len(words & word_set(second)) >= 0.6 * len(words)
+
+
+def _shares_words(text: str, *groups: list[str]) -> bool:
+    """Whether some text in the groups holds most of the words of `text` (see `_may_be_similar`)."""
+    return any(_may_be_similar(text, other) for group in groups for other in group)
+
+
+@functools.lru_cache(maxsize=4096)
+def word_set(text: str) -> frozenset[str]:
+    """The lower-case words of a text without the punctuation around them."""
+    return frozenset(map(str.strip, text.lower().split(), repeat(WORD_EDGE_MARKS)))
 
 
 def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) -> Iterator[Edit]:
@@ -153,27 +198,32 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
     window = rule.params.get("window", 3)
     threshold = rule.params.get("similarity", 0.9)
     bodies = [p for p in paras if p.text.strip()]
-    prose_layout = in_paragraphs(bodies)
     headline = normalise(title) if title else None
     first = 0
     if headline is None and bodies and _looks_like_headline(bodies[0].text):
         headline = normalise(bodies[0].text)
         first = 1
+    key_of = functools.cache(lambda i: normalise(bodies[i].text))
+    sentence_keys = functools.cache(lambda near: list(_sentence_prefixes(bodies[near].text)))
     for index in range(first, len(bodies)):
         para = bodies[index]
         if len(para.text) > max_chars:
             continue
         caption_text, credit = split_caption_credit(para.text)
+        neighbours = range(max(0, index - window), min(len(bodies), index + window + 1))
+        sources = [title or bodies[0].text] if headline else []
+        if not _shares_words(caption_text, sources, [bodies[near].text for near in neighbours if near != index]):
+            continue
         key = normalise(caption_text)
         if len(key) < min_chars:
             continue
         candidates = [headline] if headline else []
-        for other in bodies[max(0, index - window): index + window + 1]:
-            other_key = normalise(other.text)
-            if other is para or len(other.text) <= len(para.text) or other_key == normalise(para.text):
+        for near in range(max(0, index - window), min(len(bodies), index + window + 1)):
+            other = bodies[near]
+            if near == index or len(other.text) <= len(para.text) or key_of(near) == key_of(index):
                 continue  # a whole paragraph said twice is the duplicate rule's, which keeps the first
-            candidates.append(other_key)
-            candidates.extend(_sentence_prefixes(other.text))
+            candidates.append(key_of(near))
+            candidates.extend(sentence_keys(near))
         match = _repeated_source(key, candidates, threshold)
         if match is None:
             continue
@@ -184,7 +234,7 @@ def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) 
             # Without a credit, only a repeated headline or a cut-off teaser is surely a caption;
             # a whole sentence said twice may be a pull quote.
             teaser = match == headline or not caption_text.rstrip().endswith((".", "!", "?", "\"", "”"))
-            teaser = teaser or prose_layout
+            teaser = teaser or in_paragraphs(bodies)
             edit = _removal(text, para, rule, rule.message)
             yield edit if teaser else replace(edit, action="suggest")
 

@@ -24,6 +24,13 @@ ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at from it be are this an or have has had "
     "not but which were their its will would been also more said he she they we his her".split()
 )
+# function words of other Latin-script languages that are not English words: a paragraph in
+# plain ASCII without two of them is English with few stop words (a headline, a list of names)
+FOREIGN_HINTS = frozenset(
+    "der die und das ist nicht mit sich auf für von dem den ein eine les des est une dans pour "
+    "pas sur avec sont cette los las del que por una con para como pero il della che sono "
+    "nel gli uma não em het een zijn niet och är på för".split()
+)
 MODES = ("paragraph", "cjk-run", "bilingual")
 
 
@@ -57,23 +64,40 @@ def detect_language(text: str) -> tuple[str, float]:
     return best.lang, best.prob
 
 
+@functools.lru_cache(maxsize=4096)
 def paragraph_language(text: str, target: str, min_letters: int) -> str | None:
-    """The language of a paragraph when it is surely not the target, else None."""
-    letters = len(LETTER_RE.findall(text))
+    """The language of a paragraph when it is surely not the target, else None.
+
+    Cached: the three language rules and every pass ask about the same paragraphs.
+    """
+    if len(text) < min_letters:
+        return None
+    has_cjk = CJK_CHAR_RE.search(text) is not None
+    if target == "en" and not has_cjk:
+        words = text.lower().split()
+        stopwords = sum(map(ENGLISH_STOPWORDS.__contains__, words))
+        if stopwords >= 0.12 * len(words) or len(words) < 6:
+            return None  # plainly English, or too short to judge
+        if text.isascii() and sum(map(FOREIGN_HINTS.__contains__, words)) < 2:
+            return None  # few stop words of any language: names, a headline, a list
+    letters = letter_count(text)
     if letters < min_letters:
         return None
-    cjk = len(CJK_CHAR_RE.findall(text))
-    if cjk / letters > 0.5:
+    if has_cjk and len(CJK_CHAR_RE.findall(text)) / letters > 0.5:
         return "zh" if target != "zh" else None
     words = LATIN_WORD_RE.findall(text)
     if target == "en" and words:
         ratio = sum(1 for w in words if w.lower() in ENGLISH_STOPWORDS) / len(words)
         if ratio >= 0.12 or len(words) < 6:
-            return None  # plainly English, or too short to judge
+            return None
     language, probability = detect_language(text)
     if language != target and probability >= 0.9:
         return language
     return None
+
+
+def letter_count(text: str) -> int:
+    return len(LETTER_RE.findall(text))
 
 
 def find(text: str, rule: Rule, context) -> Iterator[Edit]:
@@ -91,17 +115,21 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
                            f"{rule.message}: “{match.group()}”")
         return
     foreign = []
-    native = 0
+    native = []
     for para in paragraphs(text):
         language = paragraph_language(para.text, target, min_letters)
         if language is None:
-            native += len(LETTER_RE.findall(para.text)) >= min_letters
+            native.append(para.text)
         else:
             foreign.append((para, language))
     if mode == "paragraph":
         for para, language in foreign:
             yield Edit(para.start, para.end, para.text, rule, f"{rule.message} (looks like '{language}')")
-    elif len(foreign) >= 2 and native >= 2:
+        return
+    if len(foreign) < 2:
+        return
+    native = sum(1 for body in native if len(body) >= min_letters and letter_count(body) >= min_letters)
+    if native >= 2:
         para = foreign[0][0]
         yield Edit(para.start, para.end, para.text, rule,
                    f"{rule.message}: {len(foreign)} paragraphs in another language beside {native}")

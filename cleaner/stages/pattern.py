@@ -9,14 +9,28 @@ from typing import Iterator
 import regex
 
 from ..model import Edit, Rule
+from .gates import GATES
 
 PLACEHOLDER_RE = regex.compile(r"<<(\w+)>>")
 
 
 def compile_pattern(rule: Rule) -> regex.Pattern:
     """The rule's pattern with `<<list>>` placeholders expanded from its `lists` table."""
-    return _compile(rule.params["pattern"], json.dumps(rule.params.get("lists", {}), sort_keys=True),
-                    bool(rule.params.get("ignore_case")))
+    cached = _COMPILED.get(id(rule.params))
+    if cached is None or cached[0] is not rule.params:
+        pattern = _compile(rule.params["pattern"], json.dumps(rule.params.get("lists", {}), sort_keys=True),
+                           bool(rule.params.get("ignore_case")))
+        cached = _COMPILED[id(rule.params)] = (rule.params, pattern)
+    return cached[1]
+
+
+# by the identity of a rule's parameters, which are kept so that identity is not reused
+_COMPILED: dict[int, tuple[dict, regex.Pattern]] = {}
+
+
+@functools.lru_cache(maxsize=512)
+def compile_trigger(source: str) -> regex.Pattern:
+    return regex.compile(source, regex.VERSION1)
 
 
 @functools.lru_cache(maxsize=512)
@@ -42,14 +56,38 @@ def validate(rule: Rule) -> None:
         compile_pattern(rule)
     except regex.error as error:
         raise ValueError(f"{rule.code}: pattern does not compile: {error}") from error
+    if "trigger" in rule.params:
+        try:
+            compile_trigger(rule.params["trigger"])
+        except regex.error as error:
+            raise ValueError(f"{rule.code}: trigger does not compile: {error}") from error
+    if rule.params.get("gate", next(iter(GATES))) not in GATES:
+        raise ValueError(f"{rule.code}: unknown gate '{rule.params['gate']}' (one of {', '.join(GATES)})")
     if rule.kind == "substitute" and "replacement" not in rule.params and "table" not in rule.params:
         raise ValueError(f"{rule.code}: a substitute rule needs a 'replacement' or a 'table'")
 
 
-def find(text: str, rule: Rule, context) -> Iterator[Edit]:
-    """Every match becomes an edit; cheap `requires` substrings skip texts that cannot match."""
+def could_match(text: str, rule: Rule, context) -> bool:
+    """The rule's cheap pre-checks, each a necessary condition for a match of its pattern.
+
+    `requires`: one of these substrings occurs (or the text ends with one of `requires_end`,
+    for a pattern that can match at the very end); `trigger`: a fast pattern (no look-behind first,
+    no back-reference) finds something; `gate`: a named test from `gates.GATES` passes.
+    """
     required = rule.params.get("requires")
     if required and not any(s in text for s in required):
+        if not text.endswith(tuple(rule.params.get("requires_end", ()))):
+            return False
+    trigger = rule.params.get("trigger")
+    if trigger and compile_trigger(trigger).search(text, timeout=context.timeout) is None:
+        return False
+    gate = rule.params.get("gate")
+    return not gate or GATES[gate](text)
+
+
+def find(text: str, rule: Rule, context) -> Iterator[Edit]:
+    """Every match becomes an edit; texts that fail the cheap pre-checks are skipped."""
+    if not could_match(text, rule, context):
         return
     template = rule.params.get("replacement")
     table = rule.params.get("table")

@@ -7,6 +7,7 @@ from typing import Iterator
 import regex
 
 from ..model import Edit, Rule
+from . import gates
 
 DOUBLED_WORD_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+)([ \t]+)(\1)(?![\w-])", regex.IGNORECASE)
 X_AND_X_RE = regex.compile(r"(?<![\w'’-])([A-Za-z]+(?:[ ][A-Za-z]+){0,3})([ ]and[ ])(\1)(?![\w'’-])")
@@ -31,11 +32,12 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
     mode = rule.params["mode"]
     keep = {w.lower() for w in rule.params.get("keep_words", ())}
     if mode == "doubled-word":
-        yield from _doubled_words(text, rule, keep, context)
+        if gates.repeated_word(text):
+            yield from _doubled_words(text, rule, keep, context)
     elif mode == "x-and-x":
-        if " and " in text:
+        if " and " in text and gates.x_and_x(text):
             yield from _x_and_x(text, rule, keep, context)
-    else:
+    elif gates.repeated_phrase(text):
         yield from _doubled_phrases(text, rule, keep, context)
 
 
