@@ -2,7 +2,8 @@
 
 Repetition patterns need back-references, which cost a regex engine a try at every word.
 A word repeated at a distance is found far faster from the list of words: a gate is a
-necessary condition on that list, never a decision, and it answers with the lines to look at.
+necessary condition on that list (words split at spaces and the common marks), never a
+decision, and it answers with the lines to look at.
 Rules name their gate in TOML (`gate = ...`); a gated pattern must not match across a line break.
 """
 
@@ -12,12 +13,12 @@ import functools
 import operator
 from bisect import bisect_right
 from itertools import accumulate, chain, compress, count, repeat
-from typing import Callable
+from typing import Callable, Iterator
 
 # marks that may sit between a word and its repeat (`flood control, flood control`)
 # (or hide its edges: `[cultivate`); splitting at more marks only ever finds more candidates
 SEPARATOR_MARKS = (",", ".", ";", ":", "!", "?", '"', "“", "”", "‘", "’", "'", "(", ")", "[", "]", "{", "}",
-                   "-", "/", "«", "»")
+                   "-", "/", "«", "»", "—", "–", "…", "·", "、")
 MAX_PHRASE = 5  # words in the longest phrase a repetition pattern repeats
 MAX_X_AND_X = 4
 
@@ -26,6 +27,9 @@ class Words:
     """The lower-case words of a text without the marks around them, and the line each is on."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[tuple, set[int]] = {}  # what each gate found, for the rules that share one
+        self._line_offsets: list[int] | None = None
         lowered = text.lower()
         for mark in SEPARATOR_MARKS:
             if mark in lowered:
@@ -46,6 +50,12 @@ class Words:
             found = self._equal[distance] = bytes(map(operator.eq, self.words, self.words[distance:]))
         return found
 
+    def line_offsets(self) -> list[int]:
+        """Offset after the end (and the `\\n`) of each line of the original text."""
+        if self._line_offsets is None:
+            self._line_offsets = list(accumulate(len(line) + 1 for line in self.text.split("\n")))
+        return self._line_offsets
+
     def positions(self, word: str) -> list[int]:
         return list(compress(count(), map(operator.eq, self.words, repeat(word))))
 
@@ -55,6 +65,19 @@ def words_of(text: str) -> Words:
     return Words(text)
 
 
+def _shared(gate: Callable[..., set[int]]) -> Callable[..., set[int]]:
+    """Keep a gate's answer with the text's words: several rules ask the same question."""
+    @functools.wraps(gate)
+    def cached(text: str, *args) -> set[int]:
+        found = words_of(text).found
+        key = (gate.__name__, *args)
+        if key not in found:
+            found[key] = gate(text, *args)
+        return found[key]
+    return cached
+
+
+@_shared
 def repeated_word(text: str) -> set[int]:
     """Lines where some word is followed by itself (`the the`, `flood, flood`).
 
@@ -65,6 +88,7 @@ def repeated_word(text: str) -> set[int]:
     return {words.line(j) for j in compress(count(), words.equal(1))}
 
 
+@_shared
 def repeated_phrase(text: str) -> set[int]:
     """Lines where some run of two to five words is said twice in a row (`in the in the`).
 
@@ -74,14 +98,11 @@ def repeated_phrase(text: str) -> set[int]:
     words = words_of(text)
     lines = set()
     for distance in range(2, MAX_PHRASE + 1):
-        equal, run = words.equal(distance), b"\x01" * distance
-        at = equal.find(run)
-        while at >= 0:
-            lines.add(words.line(at))
-            at = equal.find(run, at + 1)
+        lines.update(map(words.line, _runs(words.equal(distance), distance)))
     return lines
 
 
+@_shared
 def x_and_x(text: str, keep: frozenset[str] = frozenset()) -> set[int]:
     """Lines with one to four words, then `and`, then the same words (`cultivate and cultivate`).
 
@@ -109,6 +130,7 @@ def x_and_x(text: str, keep: frozenset[str] = frozenset()) -> set[int]:
     return lines
 
 
+@_shared
 def x_of_the_x(text: str) -> set[int]:
     """Lines with `X of the X`: a word recurring three words on with `of` after it."""
     words = words_of(text)
@@ -117,9 +139,19 @@ def x_of_the_x(text: str) -> set[int]:
             if 0 < at < len(listed) - 2 and listed[at - 1] == listed[at + 2]}
 
 
-def repetition(text: str) -> set[int]:
-    """Any of the repetition gates."""
-    return repeated_word(text) | repeated_phrase(text) | x_and_x(text)
+def repeated_item(text: str) -> set[int]:
+    """Lines where a word or a pair of words follows itself (`flood control, flood control`)."""
+    words = words_of(text)
+    return repeated_word(text) | {words.line(at) for at in _runs(words.equal(2), 2)}
+
+
+def _runs(equal: bytes, length: int) -> Iterator[int]:
+    """Where `length` ones in a row start in a byte string of zeros and ones."""
+    run = b"\x01" * length
+    at = equal.find(run)
+    while at >= 0:
+        yield at
+        at = equal.find(run, at + 1)
 
 
 GATES: dict[str, Callable[[str], set[int]]] = {
@@ -127,7 +159,7 @@ GATES: dict[str, Callable[[str], set[int]]] = {
     "repeated-phrase": repeated_phrase,
     "x-and-x": x_and_x,
     "x-of-the-x": x_of_the_x,
-    "repetition": repetition,
+    "repeated-item": repeated_item,
 }
 
 
@@ -135,5 +167,5 @@ def line_regions(text: str, lines: set[int]) -> list[tuple[int, int]]:
     """Start and end offsets (the end after its `\\n`) of the given 0-based lines, in order."""
     if not lines:
         return []
-    ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
+    ends = words_of(text).line_offsets()
     return [(ends[n - 1] if n else 0, min(ends[n], len(text))) for n in sorted(lines)]
