@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from typing import Iterator
 
@@ -12,7 +11,6 @@ import regex
 from ..model import Edit, Rule
 
 MID_CAPITAL_RE = regex.compile(r"(?<=(?:(?<![\p{L}’'])[a-z]+,?|;)[ ])([A-Z][a-z]{2,})(?=[ ][a-z])")
-MID_CAPITAL_TRIGGER_RE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}(?= [a-z])")
 BYLINE_RE = regex.compile(r"\((?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){1,3})\)[ \t]*\s*$")
 PINYIN_RE = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u|v)){1,2}$"
@@ -39,9 +37,7 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
 def _mid_capitals(text: str, rule: Rule, context) -> Iterator[Edit]:
     """A capitalised word between lower-case words, when the word is common or used lower-case here."""
     common = {w.lower() for w in rule.params.get("common_words", ())}
-    # the fast trigger finds every place the look-behind-first pattern could match
-    candidates = [found for hit in MID_CAPITAL_TRIGGER_RE.finditer(text)
-                  if (found := MID_CAPITAL_RE.match(text, hit.start(), timeout=context.timeout))]
+    candidates = list(MID_CAPITAL_RE.finditer(text, timeout=context.timeout))
     if not candidates:
         return
     capital_counts = Counter(m.group() for m in candidates)
