@@ -46,28 +46,19 @@ def _run_pass(
     context: Context,
     protected: Sequence[tuple[int, int]],
     problems: list[Problem],
-    windows: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[list[Span], list[tuple[int, int, Edit]]]:
-    """One pass of every stage; returns the new fixes and the suggestions (mapped to the original).
-
-    With `windows`, line-local rules look only inside those regions of the current text, until
-    some rule fixes something (the windows would be stale then) and the rest run on everything.
-    """
+    """One pass of every stage on the whole text; returns the fixes and the suggestions (mapped to the original)."""
     current = apply_spans(original, spans)
     suggestions: list[tuple[int, int, Edit]] = []
     for rule in pipeline.rules:
         try:
-            if windows is not None and rule.kind in LOCAL_KINDS:
-                edits = list(_find_in_windows(current, rule, context, windows))
-            else:
-                edits = list(KINDS[rule.kind].find(current, rule, context))
+            edits = list(KINDS[rule.kind].find(current, rule, context))
         except TimeoutError:
             problems.append(Problem(rule.code, f"{rule.code} timed out after {context.timeout}s and was skipped"))
             continue
         fixes = []
         for edit in edits:
-            action = edit.action or rule.action
-            if action == "fix":
+            if (edit.action or rule.action) == "fix":
                 fixes.append(edit)
                 continue
             mapped = map_to_original(spans, edit.start, edit.end)
@@ -76,7 +67,6 @@ def _run_pass(
         if fixes:
             spans = compose(original, spans, current, fixes, protected)
             current = apply_spans(original, spans)
-            windows = None
     return spans, suggestions
 
 
@@ -113,19 +103,22 @@ def _windows(current: str, spans: Sequence[Span]) -> list[tuple[int, int]]:
     return windows
 
 
-def _still_valid(suggestions: Sequence[tuple[int, int, Edit]], spans: Sequence[Span],
-                 windows: Sequence[tuple[int, int]]) -> list[tuple[int, int, Edit]]:
-    """Line-local suggestions of an earlier pass on lines no fix came near: a new pass would
-    find them again, unchanged."""
+def _outside(found: Sequence[tuple[int, int, Edit]], spans: Sequence[Span],
+             windows: Sequence[tuple[int, int]]) -> list[tuple[int, int, Edit]]:
+    """A rule's earlier suggestions on lines no fix came near: looking again would find them again."""
     kept = []
-    for start, end, edit in suggestions:
-        if edit.rule.kind not in LOCAL_KINDS:
-            continue
+    for start, end, edit in found:
         shift = sum(len(s.after) - (s.end - s.start) for s in spans if s.end <= start)
         c0, c1 = start + shift, end + shift
         if not any(w0 <= c1 and c0 < w1 for w0, w1 in windows):
             kept.append((start, end, edit))
     return kept
+
+
+def _covers(spans: Sequence[Span], earlier: Sequence[Span]) -> bool:
+    """Whether every earlier fix lies inside some fix now: then the text has changed only where
+    fixes are (an edit that undid a fix would change text no window looks at)."""
+    return all(any(s.start <= e.start and e.end <= s.end for s in spans) for e in earlier)
 
 
 def _touches(region: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool:
@@ -149,24 +142,81 @@ def clean(text: str, config: Config | None = None, *, pipeline: Pipeline | None 
     context = Context(config=pipeline.config, title=title)
     protected = sorted(protected_spans(text) if protected is None else protected)
     problems: list[Problem] = []
-    spans: list[Span] = []
-    suggestions: list[tuple[int, int, Edit]] = []
-    windows: list[tuple[int, int]] | None = None
-    for _ in range(MAX_PASSES):
-        earlier = suggestions
-        new_spans, suggestions = _run_pass(text, spans, pipeline, context, protected, problems, windows)
-        if new_spans == spans:
-            if windows is not None:
-                suggestions += _still_valid(earlier, spans, windows)
-            break
-        # After the first pass, line-local rules look again only near the fixes (see _windows);
-        # a pass that still finds fixes is followed by full passes.
-        windows = _windows(apply_spans(text, new_spans), new_spans) if not spans and localised else None
-        spans = new_spans
+    if localised:
+        settled, spans, suggestions = _settle(text, pipeline, context, protected, problems)
     else:
+        settled, spans, suggestions = _settle_in_full_passes(text, pipeline, context, protected, problems)
+    if not settled:
         problems.append(Problem("engine", "cleaning did not settle after three passes; document left as it was"))
         return Result(text, text, (), tuple(problems))
     return Result(text, apply_spans(text, spans), _changes(text, spans, suggestions), tuple(problems))
+
+
+Found = list[tuple[int, int, Edit]]
+
+
+def _settle_in_full_passes(text: str, pipeline: Pipeline, context: Context, protected: Sequence[tuple[int, int]],
+                           problems: list[Problem]) -> tuple[bool, list[Span], Found]:
+    """Every rule on the whole text, pass after pass, until a pass fixes nothing: the reference."""
+    spans: list[Span] = []
+    for _ in range(MAX_PASSES):
+        new_spans, suggestions = _run_pass(text, spans, pipeline, context, protected, problems)
+        if new_spans == spans:
+            return True, spans, suggestions
+        spans = new_spans
+    return False, spans, []
+
+
+def _settle(text: str, pipeline: Pipeline, context: Context, protected: Sequence[tuple[int, int]],
+            problems: list[Problem]) -> tuple[bool, list[Span], Found]:
+    """The same result as full passes, with less work.
+
+    A rule looks again only if the text changed since it last looked (so after the last rule
+    that fixed something, nothing reruns), and a line-local rule looks again only near the fixes.
+    """
+    rules = pipeline.rules
+    spans: list[Span] = []
+    version = 0  # counts the changes to the text
+    seen = [-1] * len(rules)  # the version each rule last looked at
+    found: list[Found] = [[] for _ in rules]  # each rule's suggestions at that version
+    localisable = True
+    current, windows = text, None
+    for _ in range(MAX_PASSES):
+        changed = False
+        for index, rule in enumerate(rules):
+            if seen[index] == version:
+                continue
+            local = localisable and seen[index] >= 0 and rule.kind in LOCAL_KINDS
+            if local and windows is None:
+                windows = _windows(current, spans)
+            try:
+                if local:
+                    edits = list(_find_in_windows(current, rule, context, windows))
+                else:
+                    edits = list(KINDS[rule.kind].find(current, rule, context))
+            except TimeoutError:
+                problems.append(Problem(rule.code, f"{rule.code} timed out after {context.timeout}s and was skipped"))
+                seen[index], found[index] = version, []
+                continue
+            fixes = []
+            suggestions = _outside(found[index], spans, windows) if local else []
+            for edit in edits:
+                if (edit.action or rule.action) == "fix":
+                    fixes.append(edit)
+                    continue
+                mapped = map_to_original(spans, edit.start, edit.end)
+                if mapped is not None and not _touches(mapped, protected):
+                    suggestions.append((mapped[0], mapped[1], edit))
+            seen[index], found[index] = version, suggestions
+            if fixes:
+                new_spans = compose(text, spans, current, fixes, protected)
+                if new_spans != spans:
+                    localisable = localisable and _covers(new_spans, spans)
+                    spans, version, changed = new_spans, version + 1, True
+                    current, windows = apply_spans(text, spans), None
+        if not changed:
+            return True, spans, [item for items in found for item in items]
+    return False, spans, []
 
 
 def _changes(original: str, spans: Sequence[Span], suggestions: Sequence[tuple[int, int, Edit]]) -> tuple[Change, ...]:
