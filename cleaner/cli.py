@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 from typing import Sequence
 
@@ -12,6 +13,7 @@ from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
 from .io import InputError, atomic_write, log_record, read_document, write_log
 from .report import FORMATS, Finding
+from .report import colordiff
 from .report import diff as diff_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
@@ -47,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(fix)
     diff = commands.add_parser("diff", help="print a unified diff of the fixes; exit 1 when not empty")
     common(diff)
+    diff.add_argument("--color", "--colour", dest="color", action="store_const", const="always", default="auto",
+                      help="colour edits by rule family (default: only on a terminal, unless NO_COLOR is set)")
+    diff.add_argument("--no-color", "--no-colour", dest="color", action="store_const", const="never",
+                      help="never colour")
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
     return parser
@@ -108,10 +114,17 @@ def command_fix(args, config) -> int:
 
 def command_diff(args, config) -> int:
     findings, errors = run_documents(args, config)
-    output = diff_report.render(findings)
+    output = (colordiff if wants_colour(args.color) else diff_report).render(findings)
     sys.stdout.write(output)
     _write_log(args.log, findings)
     return Exit.ERROR if errors else Exit.FINDINGS if output else Exit.CLEAN
+
+
+def wants_colour(choice: str) -> bool:
+    """`always`, `never`, or `auto`: colour only a terminal, and never when NO_COLOR is set."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def command_rules(args, config) -> int:

@@ -15,7 +15,8 @@ from . import __version__
 from .model import Change, Result
 from .ruleset import ruleset_hash
 
-LOG_SCHEMA = "mtclean.changelog/1"
+LOG_SCHEMA = "mtclean.changelog/2"  # 2 added `changes[].id`; readers accept 1 and 2
+LOG_SCHEMAS = ("mtclean.changelog/1", LOG_SCHEMA)
 BINARY_SNIFF = 8192
 
 
@@ -82,13 +83,13 @@ def atomic_write(path: str | Path, text: str) -> None:
 
 
 def log_record(name: str, result: Result, key: str = "path") -> dict:
-    """One change-log record (schema `mtclean.changelog/1`) for a cleaned document."""
+    """One change-log record (schema `mtclean.changelog/2`) for a cleaned document."""
     record = {
         "schema": LOG_SCHEMA,
         key: name,
         "mtclean": __version__,
         "ruleset": ruleset_hash(),
-        "changes": [change.to_dict() for change in result.changes],
+        "changes": [{"id": change.id, **change.to_dict()} for change in result.changes],
     }
     if result.problems:
         record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
