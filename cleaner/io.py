@@ -104,7 +104,11 @@ def write_log(handle: IO[str], records: Iterable[dict]) -> None:
 def read_log(path: str | Path) -> list[dict]:
     """Change-log records from a JSON Lines file."""
     records = []
-    with open(path, encoding="utf-8") as handle:
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    with handle:
         for number, line in enumerate(handle, 1):
             if line.strip():
                 try:
@@ -116,3 +120,14 @@ def read_log(path: str | Path) -> list[dict]:
 
 def changes_of(record: dict) -> list[Change]:
     return [Change.from_dict(item) for item in record.get("changes", [])]
+
+
+def read_json(path: str | Path) -> object:
+    """One JSON document from a file (a decisions file), with a readable error."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not JSON: {error}") from None
