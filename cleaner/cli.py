@@ -16,6 +16,7 @@ from .io import InputError, atomic_write, log_record, read_document, read_json, 
 from .report import FORMATS, Finding
 from .report import colordiff
 from .report import diff as diff_report
+from .report import html as html_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
 
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="colour edits by rule family (default: only on a terminal, unless NO_COLOR is set)")
     diff.add_argument("--no-color", "--no-colour", dest="color", action="store_const", const="never",
                       help="never colour")
+    report = commands.add_parser("report", help="write a self-contained HTML page to review every change")
+    common(report)
+    report.add_argument("-o", "--output", required=True, help="the HTML file to write; - for stdout")
     for name, what in (("apply", "ORIGINAL"), ("revert", "CLEANED")):
         sub = commands.add_parser(name, help=REVIEW_HELP[name])
         sub.add_argument("documents", nargs="+", metavar=what, help="files to read; - for stdin")
@@ -133,6 +137,17 @@ def command_diff(args, config) -> int:
     return Exit.ERROR if errors else Exit.FINDINGS if output else Exit.CLEAN
 
 
+def command_report(args, config) -> int:
+    findings, errors = run_documents(args, config)
+    page = html_report.render(findings)
+    if args.output == "-":
+        sys.stdout.write(page)
+    else:
+        atomic_write(args.output, page)
+    _write_log(args.log, findings)
+    return Exit.ERROR if errors else Exit.CLEAN
+
+
 def command_review(args, config) -> int:
     """`apply` and `revert`: all documents are checked first; nothing is written if one fails."""
     if args.output and len(args.documents) > 1:
@@ -193,7 +208,7 @@ def describe_rule(rule) -> str:
 
 
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "apply": command_review, "revert": command_review}
+            "apply": command_review, "revert": command_review, "report": command_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
