@@ -127,11 +127,16 @@
       `<details class="doc" id="doc-${d}" data-doc="${d}" data-name="${esc(docs[d].name)}"><summary><span class="name">${esc(docs[d].name)}</span>` +
       `<span class="counts">${docCounts(docs[d])}</span></summary></details>`).join("") ||
       `<p class="empty">No document has a change that matches the filters.</p>`;
+    // first, last and the pages around the current one; gaps shown as an ellipsis
+    const wanted = [...new Set([0, page - 2, page - 1, page, page + 1, page + 2, pages - 1])]
+      .filter((p) => p >= 0 && p < pages).sort((a, b) => a - b);
+    const buttons = wanted.map((p, i) => (i && p - wanted[i - 1] > 1 ? "<span>…</span>" : "") +
+      `<button type="button" data-page="${p}"${p === page ? ' aria-current="page"' : ""}>${p + 1}</button>`).join("");
     const pager = pages > 1
-      ? `<span>${list.length} documents, page</span>` + Array.from({ length: pages }, (_, p) =>
-        `<button type="button" data-page="${p}"${p === page ? ' aria-current="page"' : ""}>${p + 1}</button>`).join("")
+      ? `<span>${list.length} documents, page</span>${buttons}<span>of ${pages}</span>`
       : `<span>${plural(list.length, "document")}</span>`;
     $("pager-top").innerHTML = pager;
+    $("pager-top").dataset.pages = pages;
     $("pager-bottom").innerHTML = pages > 1 ? pager : "";
   }
 
@@ -275,7 +280,10 @@
     if (el) showTip(el);
     else if (!(document.activeElement && document.activeElement.closest && document.activeElement.closest(".chg"))) hideTip();
   });
-  window.addEventListener("scroll", hideTip, { passive: true });
+  window.addEventListener("scroll", () => {
+    const el = document.activeElement && document.activeElement.closest && document.activeElement.closest(".chg");
+    if (el) showTip(el); else hideTip();
+  }, { passive: true });
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
