@@ -159,9 +159,9 @@ def command_review(args, config) -> int:
     outputs = []
     for name in args.documents:
         record = review.record_for(name, records, single=len(args.documents) == 1)
-        accepted = decisions.accepted(review.record_name(record)) if decisions else None
-        text = read_document(name).text
-        outputs.append((name, step(name, text, review.changes_from_record(record), accepted)))
+        changes = review.changes_from_record(record)
+        accepted = decisions.accepted_for(review.record_name(record), changes) if decisions else None
+        outputs.append((name, step(name, read_document(name).text, changes, accepted)))
     for name, text in outputs:
         target = args.output or name
         if target == "-":
