@@ -8,10 +8,9 @@ import os
 import sys
 from typing import Sequence
 
-from . import __version__
+from . import __version__, review
 from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
-from . import review
 from .io import InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
 from .report import FORMATS, Finding
 from .report import colordiff
