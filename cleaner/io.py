@@ -15,7 +15,8 @@ from . import __version__
 from .model import Change, Result
 from .ruleset import ruleset_hash
 
-LOG_SCHEMA = "mtclean.changelog/1"
+LOG_SCHEMA = "mtclean.changelog/2"  # 2 added `changes[].id`; readers accept 1 and 2
+LOG_SCHEMAS = ("mtclean.changelog/1", LOG_SCHEMA)
 BINARY_SNIFF = 8192
 
 
@@ -60,18 +61,24 @@ def read_document(path: str) -> Document:
     return Document(path, decode(data, path))
 
 
+def _default_mode() -> int:
+    """The mode a new file gets from the umask (a temp file would otherwise stay 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, text: str) -> None:
     """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode."""
     path = Path(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtclean-tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -82,13 +89,13 @@ def atomic_write(path: str | Path, text: str) -> None:
 
 
 def log_record(name: str, result: Result, key: str = "path") -> dict:
-    """One change-log record (schema `mtclean.changelog/1`) for a cleaned document."""
+    """One change-log record (schema `mtclean.changelog/2`) for a cleaned document."""
     record = {
         "schema": LOG_SCHEMA,
         key: name,
         "mtclean": __version__,
         "ruleset": ruleset_hash(),
-        "changes": [change.to_dict() for change in result.changes],
+        "changes": [{"id": change.id, **change.to_dict()} for change in result.changes],
     }
     if result.problems:
         record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
@@ -103,7 +110,11 @@ def write_log(handle: IO[str], records: Iterable[dict]) -> None:
 def read_log(path: str | Path) -> list[dict]:
     """Change-log records from a JSON Lines file."""
     records = []
-    with open(path, encoding="utf-8") as handle:
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    with handle:
         for number, line in enumerate(handle, 1):
             if line.strip():
                 try:
@@ -115,3 +126,14 @@ def read_log(path: str | Path) -> list[dict]:
 
 def changes_of(record: dict) -> list[Change]:
     return [Change.from_dict(item) for item in record.get("changes", [])]
+
+
+def read_json(path: str | Path) -> object:
+    """One JSON document from a file (a decisions file), with a readable error."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not JSON: {error}") from None
