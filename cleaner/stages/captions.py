@@ -222,40 +222,61 @@ def _captions(text: str, paras: tuple[Paragraph, ...], rule: Rule, title: str | 
     if headline is None and bodies and _looks_like_headline(bodies[0].text):
         headline = normalise(bodies[0].text)
         first = 1
-    key_of = functools.cache(lambda i: normalise(bodies[i].text))
-    sentence_keys = functools.cache(lambda near: list(_sentence_prefixes(bodies[near].text)))
     for index in range(first, len(bodies)):
         para = bodies[index]
         if len(para.text) > max_chars:
             continue
-        caption_text, credit = split_caption_credit(para.text)
-        neighbours = range(max(0, index - window), min(len(bodies), index + window + 1))
-        sources = [title or bodies[0].text] if headline else []
-        if not _shares_words(caption_text, sources, [bodies[near].text for near in neighbours if near != index]):
+        before = tuple(p.text for p in bodies[max(0, index - window):index])
+        after = tuple(p.text for p in bodies[index + 1:index + window + 1])
+        source = (title or bodies[0].text) if headline else None
+        found = _repeated_caption(para.text, before, after, headline, source, min_chars, threshold)
+        if found is None:
             continue
-        key = normalise(caption_text)
-        if len(key) < min_chars:
-            continue
-        candidates = [headline] if headline else []
-        for near in range(max(0, index - window), min(len(bodies), index + window + 1)):
-            other = bodies[near]
-            if near == index or len(other.text) <= len(para.text) or key_of(near) == key_of(index):
-                continue  # a whole paragraph said twice is the duplicate rule's, which keeps the first
-            candidates.append(key_of(near))
-            candidates.extend(sentence_keys(near))
-        match = _repeated_source(key, candidates, threshold)
-        if match is None:
-            continue
+        caption_text, credit, repeats_headline = found
         if credit:
             yield Edit(para.start, para.start + len(caption_text), "", rule,
                        f"{rule.message}; the credit stays")
         elif index > 0 or title:
             # Without a credit, only a repeated headline or a cut-off teaser is surely a caption;
             # a whole sentence said twice may be a pull quote.
-            teaser = match == headline or not caption_text.rstrip().endswith((".", "!", "?", "\"", "”"))
+            teaser = repeats_headline or not caption_text.rstrip().endswith((".", "!", "?", "\"", "”"))
             teaser = teaser or in_paragraphs(bodies)
             edit = _removal(text, para, rule, rule.message)
             yield edit if teaser else replace(edit, action="suggest")
+
+
+@functools.lru_cache(maxsize=4096)
+def _repeated_caption(paragraph: str, before: tuple[str, ...], after: tuple[str, ...], headline: str | None,
+                      source: str | None, min_chars: int, threshold: float) -> tuple[str, str, bool] | None:
+    """Whether a paragraph repeats the headline or the start of a longer neighbour or of one of
+    its sentences: (caption text, credit, whether it is the headline), or None.
+
+    It depends only on these texts, so a second pass over a mostly unchanged document finds
+    most answers here.
+    """
+    longer = [other for other in before + after if len(other) > len(paragraph)]
+    if not longer and not headline:
+        return None  # a caption repeats the start of something longer
+    caption_text, credit = split_caption_credit(paragraph)
+    if not _shares_words(caption_text, [source] if headline else [], longer):
+        return None
+    key = normalise(caption_text)
+    if len(key) < min_chars:
+        return None
+    own_key = normalise(paragraph)
+    candidates = [headline] if headline else []
+    for other in longer:
+        if normalise(other) == own_key:
+            continue  # a whole paragraph said twice is the duplicate rule's, which keeps the first
+        candidates.append(normalise(other))
+        candidates.extend(_sentence_keys(other))
+    match = _repeated_source(key, candidates, threshold)
+    return None if match is None else (caption_text, credit, match == headline)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_keys(paragraph: str) -> tuple[str, ...]:
+    return tuple(_sentence_prefixes(paragraph))
 
 
 def in_paragraphs(paras: list[Paragraph]) -> bool:
