@@ -194,15 +194,32 @@ def _may_be_similar(first: str, second: str) -> bool:
     """A cheap necessary condition for a high similarity ratio: most words are shared.
 
     Texts as similar as a repeated caption differ in a word or two, so six in ten of the
-    first's words occur in the second; the costly comparison runs only for those.
+    first's words occur in the second; the costly comparison runs only for those. Words of four
+    letters or more are counted (short ones, `the`, `of`, are shared by any two paragraphs)
+    unless the first has fewer than three of them; each is looked for as a substring, which
+    is fast and never misses a shared word.
     """
-    words = word_set(first)
-    return len(words & word_set(second)) >= 0.6 * len(words)
+    words = long_words(first)
+    if len(words) < 3:
+        words = word_set(first)
+    haystack = lowered(second)
+    return sum(word in haystack for word in words) >= 0.6 * len(words)
 
 
 def _shares_words(text: str, *groups: list[str]) -> bool:
     """Whether some text in the groups holds most of the words of `text` (see `_may_be_similar`)."""
     return any(_may_be_similar(text, other) for group in groups for other in group)
+
+
+@functools.lru_cache(maxsize=4096)
+def lowered(text: str) -> str:
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def long_words(text: str) -> frozenset[str]:
+    """The words of four letters or more (see `word_set`)."""
+    return frozenset(word for word in word_set(text) if len(word) >= 4)
 
 
 @functools.lru_cache(maxsize=4096)
