@@ -9,8 +9,9 @@ from typing import Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .engine import Pipeline, clean
+from .engine import Pipeline
 from .io import InputError, atomic_write, log_record, read_document, write_log
+from .markup import TYPES, clean_document, document_type
 from .report import FORMATS, Finding
 from .report import diff as diff_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--ignore", action="append", help="rule codes, names or family prefixes to skip")
         sub.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
         sub.add_argument("--log", help="write the change log (JSON Lines) to this file")
+        sub.add_argument("--type", choices=TYPES, help="read every input as this type (default: by extension)")
 
     check = commands.add_parser("check", help="report findings; never writes; exit 1 when a fix is pending")
     common(check)
@@ -74,7 +76,7 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
             print(f"mtclean: error: {error}", file=sys.stderr)
             errors += 1
             continue
-        result = clean(document.text, pipeline=pipeline)
+        result = clean_document(document.text, document_type(path, args.type), pipeline=pipeline).result
         for problem in result.problems:
             print(f"mtclean: warning: {path}: {problem.message}", file=sys.stderr)
         findings.append(Finding(document.name, result))
