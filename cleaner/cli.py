@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
         sub.add_argument("--log", help="write the change log (JSON Lines) to this file")
         sub.add_argument("--type", choices=TYPES, help="read every input as this type (default: by extension)")
+        sub.add_argument("--warn-unused-suppressions", action="store_true",
+                         help="warn about mtclean: disable comments that silenced nothing")
 
     check = commands.add_parser("check", help="report findings; never writes; exit 1 when a fix is pending")
     common(check)
@@ -76,7 +78,12 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
             print(f"mtclean: error: {error}", file=sys.stderr)
             errors += 1
             continue
-        result = clean_document(document.text, document_type(path, args.type), pipeline=pipeline).result
+        cleaned = clean_document(document.text, document_type(path, args.type), pipeline=pipeline)
+        result = cleaned.result
+        if args.warn_unused_suppressions:
+            for unused in cleaned.unused:
+                print(f"{path}:{unused.line}:{unused.column}: warning: unused suppression {unused.text}",
+                      file=sys.stderr)
         for problem in result.problems:
             print(f"mtclean: warning: {path}: {problem.message}", file=sys.stderr)
         findings.append(Finding(document.name, result))
