@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .engine import Pipeline
-from .io import InputError, atomic_write, log_record, read_document, write_log
+from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, write_log
 from .markup import TYPES, clean_document, document_type
+from .project import Projects, describe
 from .report import FORMATS, Finding
 from .report import diff as diff_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
@@ -35,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("paths", nargs="+", metavar="PATH", help="files to read; - for stdin")
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read; - for stdin")
         sub.add_argument("--select", action="append", help="rule codes, names or family prefixes to run")
         sub.add_argument("--ignore", action="append", help="rule codes, names or family prefixes to skip")
         sub.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(diff)
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
+    show = commands.add_parser("config", help="print the configuration that applies to a file or folder")
+    show.add_argument("path", nargs="?", default=".", help="a file or folder (default: the current folder)")
+    show.add_argument("--config", help="a mtclean.toml or pyproject.toml to use instead of the one found")
     return parser
 
 
@@ -67,17 +71,24 @@ def make_config(args: argparse.Namespace) -> Config:
 
 
 def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Finding], int]:
-    """Clean every path; an unreadable one is reported on stderr and the rest go on."""
-    pipeline = Pipeline.from_config(config)
+    """Clean every path, walking folders; each file gets the configuration found above it (or
+    `--config`) with the flags on top. An unreadable file is reported on stderr and the rest go on;
+    a binary file met in a folder walk is skipped with a notice."""
+    projects = Projects(args.config, {"select": _selectors(args.select), "ignore": _selectors(args.ignore)})
     findings = []
     errors = 0
-    for path in args.paths:
+    for path, walked in projects.inputs(args.paths):
         try:
             document = read_document(path)
+        except BinaryInputError as error:
+            print(f"mtclean: {'notice' if walked else 'error'}: {error}", file=sys.stderr)
+            errors += not walked
+            continue
         except InputError as error:
             print(f"mtclean: error: {error}", file=sys.stderr)
             errors += 1
             continue
+        pipeline = projects.pipeline_for(Path(path))
         cleaned = clean_document(document.text, document_type(path, args.type), pipeline=pipeline)
         result = cleaned.result
         if args.warn_unused_suppressions:
@@ -152,7 +163,13 @@ def describe_rule(rule) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules}
+def command_config(args, config) -> int:
+    sys.stdout.write(describe(Projects(args.config), Path(args.path)))
+    return Exit.CLEAN
+
+
+COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
+            "config": command_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
