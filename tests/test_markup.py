@@ -137,3 +137,17 @@ def test_plain_text_is_cleaned_whole():
 ])
 def test_type_by_extension(name, kind):
     assert document_type(name) == kind
+
+
+def test_front_matter_title_takes_part_in_title_consistency():
+    body = 'The "Implementation Rules on Rural Road Maintenance" and "Implementation Rules on Rural Road Maintenances".\n'
+    text = '---\ntitle: "Implementation Rules on Rural Road Maintenance"\nslug: a. . b\n---\n\n' + body
+    result = clean_document(text, "markdown").result
+    assert result.text == text.replace("Maintenances", "Maintenance")
+    wrong = '---\ntitle: "Implementation Rules on Rural Road Maintenances"\n---\n\n' + body.replace("Maintenances", "Maintenance")
+    assert clean_document(wrong, "markdown").result.text == wrong.replace("Maintenances", "Maintenance")
+
+
+def test_only_title_consistency_may_change_the_title_value():
+    text = '---\ntitle: "Tea Expo. . 2024"\n---\n\nTea. . Expo\n'
+    assert clean_document(text, "markdown").result.text == '---\ntitle: "Tea Expo. . 2024"\n---\n\nTea. Expo\n'

@@ -46,6 +46,13 @@ class Layout:
     regions: tuple[Region, ...] = ()
     title: str | None = None
 
+    def title_span(self, text: str) -> tuple[int, int] | None:
+        """Where the front matter's title value is: the gap between its two front-matter regions."""
+        matter = [r for r in self.regions if r.kind == "front-matter"]
+        if len(matter) != 2:
+            return None
+        return matter[0].end, matter[1].start
+
     @property
     def protected(self) -> list[tuple[int, int]]:
         return merge_spans([(r.start, r.end) for r in self.regions if r.end > r.start])
@@ -132,9 +139,21 @@ def clean_document(text: str, kind: str = "text", config: Config | None = None, 
     view = masked(text, found.regions)
     protected = merge_spans(found.protected + protected_spans(view))
     result = _on_original(text, clean(view, pipeline=pipeline, title=found.title, protected=protected))
+    result = _title_consistency_only(result, found.title_span(text), pipeline)
     result, unused, problems = suppress(result, directives(text, found.regions))
     result = replace(result, text=apply_changes(text, result.changes), problems=result.problems + problems)
     return Cleaned(result, unused)
+
+
+def _title_consistency_only(result: Result, span: tuple[int, int] | None, pipeline: Pipeline) -> Result:
+    """Of the changes in the front matter's title value, only title consistency's are kept:
+    the value is YAML or TOML, which a punctuation fix could break."""
+    if span is None:
+        return result
+    kinds = {rule.code: rule.kind for rule in pipeline.rules}
+    kept = tuple(c for c in result.changes
+                 if kinds.get(c.rule) == "consistency" or c.end < span[0] or c.start > span[1])
+    return replace(result, changes=kept)
 
 
 def _on_original(original: str, result: Result) -> Result:

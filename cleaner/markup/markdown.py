@@ -74,7 +74,8 @@ def markdown_regions(text: str) -> tuple[list[tuple[int, int, bool | None, str]]
 
 
 def _front_matter(text: str, lines: list[Line]) -> tuple[list, str | None, int]:
-    """YAML (`---`) or TOML (`+++`) front matter at the very start, and its `title` value."""
+    """YAML (`---`) or TOML (`+++`) front matter at the very start, all but its `title` value;
+    that value, unquoted; the first line after it."""
     if not lines or lines[0].text.rstrip() not in ("---", "+++"):
         return [], None, 0
     opener = lines[0].text.rstrip()
@@ -84,8 +85,12 @@ def _front_matter(text: str, lines: list[Line]) -> tuple[list, str | None, int]:
             body = text[lines[0].end: lines[index].start]
             pattern = YAML_TITLE_RE if opener == "---" else TOML_TITLE_RE
             match = pattern.search(body)
-            title = _unquote(match.group(1)) if match else None
-            return [(0, lines[index].end, True, "front-matter")], title or None, index + 1
+            if not match or not match.group(1):
+                return [(0, lines[index].end, True, "front-matter")], None, index + 1
+            # the title's value stays in view, so title consistency counts and can fix it
+            start, end = lines[0].end + match.start(1), lines[0].end + match.end(1)
+            regions = [(0, start, True, "front-matter"), (end, lines[index].end, True, "front-matter")]
+            return regions, _unquote(match.group(1)) or None, index + 1
     return [], None, 0
 
 
