@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
 from .config import Config, ConfigError, load_config
-from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, write_log
+from . import review
+from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
 from .markup import TYPES, clean_document, document_type
 from .project import Projects, describe
 from .report import FORMATS, Finding
+from .report import colordiff
 from .report import diff as diff_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
@@ -28,6 +31,12 @@ def _selectors(values: Sequence[str] | None) -> tuple[str, ...] | None:
     if not values:
         return None
     return tuple(s.strip() for value in values for s in value.split(",") if s.strip())
+
+
+REVIEW_HELP = {
+    "apply": "apply exactly the accepted changes of a log (every fix without --decisions) to the originals",
+    "revert": "rebuild the originals byte for byte from cleaned files and their log",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     common(fix)
     diff = commands.add_parser("diff", help="print a unified diff of the fixes; exit 1 when not empty")
     common(diff)
+    diff.add_argument("--color", "--colour", dest="color", action="store_const", const="always", default="auto",
+                      help="colour edits by rule family (default: only on a terminal, unless NO_COLOR is set)")
+    diff.add_argument("--no-color", "--no-colour", dest="color", action="store_const", const="never",
+                      help="never colour")
+    for name, what in (("apply", "ORIGINAL"), ("revert", "CLEANED")):
+        sub = commands.add_parser(name, help=REVIEW_HELP[name])
+        sub.add_argument("documents", nargs="+", metavar=what, help="files to read; - for stdin")
+        sub.add_argument("--log", required=True, help="the change log the documents were cleaned with")
+        sub.add_argument("--decisions", help="accepted change ids (exported by the HTML report)")
+        sub.add_argument("-o", "--output", help="write here (one document; - for stdout) instead of in place")
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
     show = commands.add_parser("config", help="print the configuration that applies to a file or folder")
@@ -128,10 +147,40 @@ def command_fix(args, config) -> int:
 
 def command_diff(args, config) -> int:
     findings, errors = run_documents(args, config)
-    output = diff_report.render(findings)
+    output = (colordiff if wants_colour(args.color) else diff_report).render(findings)
     sys.stdout.write(output)
     _write_log(args.log, findings)
     return Exit.ERROR if errors else Exit.FINDINGS if output else Exit.CLEAN
+
+
+def command_review(args, config) -> int:
+    """`apply` and `revert`: all documents are checked first; nothing is written if one fails."""
+    if args.output and len(args.documents) > 1:
+        print("mtclean: error: -o takes a single document", file=sys.stderr)
+        return Exit.ERROR
+    records = read_log(args.log)
+    decisions = review.parse_decisions(read_json(args.decisions)) if args.decisions else None
+    step = review.apply_decisions if args.command == "apply" else review.revert_decisions
+    outputs = []
+    for name in args.documents:
+        record = review.record_for(name, records, single=len(args.documents) == 1)
+        accepted = decisions.accepted(review.record_name(record)) if decisions else None
+        text = read_document(name).text
+        outputs.append((name, step(name, text, review.changes_from_record(record), accepted)))
+    for name, text in outputs:
+        target = args.output or name
+        if target == "-":
+            sys.stdout.write(text)
+        else:
+            atomic_write(target, text)
+    return Exit.CLEAN
+
+
+def wants_colour(choice: str) -> bool:
+    """`always`, `never`, or `auto`: colour only a terminal, and never when NO_COLOR is set."""
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def command_rules(args, config) -> int:
@@ -169,7 +218,7 @@ def command_config(args, config) -> int:
 
 
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "config": command_config}
+            "apply": command_review, "revert": command_review, "config": command_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -181,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         config = make_config(args) if hasattr(args, "paths") else Config()
         return int(COMMANDS[args.command](args, config))
-    except (ConfigError, RuleError, InputError) as error:
+    except (ConfigError, RuleError, InputError, review.ReviewError) as error:
         print(f"mtclean: error: {error}", file=sys.stderr)
         return Exit.ERROR
     except BrokenPipeError:

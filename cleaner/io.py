@@ -15,7 +15,8 @@ from . import __version__
 from .model import Change, Result
 from .ruleset import ruleset_hash
 
-LOG_SCHEMA = "mtclean.changelog/1"
+LOG_SCHEMA = "mtclean.changelog/2"  # 2 added `changes[].id`; readers accept 1 and 2
+LOG_SCHEMAS = ("mtclean.changelog/1", LOG_SCHEMA)
 BINARY_SNIFF = 8192
 
 
@@ -86,13 +87,13 @@ def atomic_write(path: str | Path, text: str) -> None:
 
 
 def log_record(name: str, result: Result, key: str = "path") -> dict:
-    """One change-log record (schema `mtclean.changelog/1`) for a cleaned document."""
+    """One change-log record (schema `mtclean.changelog/2`) for a cleaned document."""
     record = {
         "schema": LOG_SCHEMA,
         key: name,
         "mtclean": __version__,
         "ruleset": ruleset_hash(),
-        "changes": [change.to_dict() for change in result.changes],
+        "changes": [{"id": change.id, **change.to_dict()} for change in result.changes],
     }
     if result.problems:
         record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
@@ -107,7 +108,11 @@ def write_log(handle: IO[str], records: Iterable[dict]) -> None:
 def read_log(path: str | Path) -> list[dict]:
     """Change-log records from a JSON Lines file."""
     records = []
-    with open(path, encoding="utf-8") as handle:
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    with handle:
         for number, line in enumerate(handle, 1):
             if line.strip():
                 try:
@@ -119,3 +124,14 @@ def read_log(path: str | Path) -> list[dict]:
 
 def changes_of(record: dict) -> list[Change]:
     return [Change.from_dict(item) for item in record.get("changes", [])]
+
+
+def read_json(path: str | Path) -> object:
+    """One JSON document from a file (a decisions file), with a readable error."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not JSON: {error}") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,6 +77,18 @@ class Change:
     @property
     def family(self) -> str:
         return self.name.split(".", 1)[0]
+
+    @property
+    def id(self) -> str:
+        """A stable id: same rule, region and texts give the same id on every run.
+
+        Decisions made on one report therefore apply to the next run over the same input.
+
+        >>> Change("PU01", "p.d", "fix", 4, 7, 1, 5, ". .", ".", "m").id
+        'PU01-d595b1952f0e'
+        """
+        key = json.dumps([self.rule, self.start, self.end, self.before, self.after], ensure_ascii=False)
+        return f"{self.rule}-{hashlib.blake2b(key.encode('utf-8'), digest_size=6).hexdigest()}"
 
     def to_dict(self) -> dict:
         return {
