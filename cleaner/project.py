@@ -7,6 +7,7 @@ in it (`include`, `exclude`, `per-file-ignores`) are relative to the folder that
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tomllib
@@ -77,6 +78,7 @@ class Project:
         return replace(self.config, ignore=self.config.ignore + tuple(s for s in extra if s not in self.config.ignore))
 
 
+@functools.lru_cache(maxsize=256)
 def has_mtclean_table(path: Path) -> bool:
     """Whether a `pyproject.toml` has a `[tool.mtclean]` table (a broken one is an error naming it)."""
     try:
