@@ -92,10 +92,11 @@ def _check_names(values: Mapping[str, Any], source: str) -> None:
     for key in ("select", "ignore", "fix", "suggest"):
         for selector in unknown_selectors(rules, values.get(key, ())):
             raise ConfigError(f"{source}: unknown rule code '{selector}' in '{key}'")
-    exact = {rule.code for rule in rules} | {rule.name for rule in rules}
-    for name in values.get("rules", {}):
-        if name not in exact:
+    by_name = {rule.code: rule for rule in rules} | {rule.name: rule for rule in rules}
+    for name, params in values.get("rules", {}).items():
+        if name not in by_name:
             raise ConfigError(f"{source}: unknown rule code '{name}' in 'rules' (a code or a dotted name)")
+        _check_params(by_name[name], params, f"{source}: rules.{name}")
     globs = list(values.get("include", ())) + list(values.get("exclude", ()))
     for glob, selectors in values.get("per_file_ignores", {}).items():
         globs.append(glob)
@@ -106,6 +107,26 @@ def _check_names(values: Mapping[str, Any], source: str) -> None:
             check_glob(glob)
         except GlobError as error:
             raise ConfigError(f"{source}: {error}") from None
+
+
+def _check_params(rule, params: Mapping[str, Any], where: str) -> None:
+    """A parameter override must name one of the rule's parameters, keep its type and still load."""
+    from dataclasses import replace as replace_rule
+
+    from .stages import KINDS
+
+    for key, value in params.items():
+        if key not in rule.params:
+            known = ", ".join(sorted(rule.params)) or "none"
+            raise ConfigError(f"{where}: unknown parameter '{key}' (its parameters: {known})")
+        default = rule.params[key]
+        same = isinstance(value, type(default)) or isinstance(default, float) and isinstance(value, int)
+        if not same or isinstance(value, bool) != isinstance(default, bool):
+            raise ConfigError(f"{where}.{key}: must be {type(default).__name__}, like its default {default!r}")
+    try:
+        KINDS[rule.kind].validate(replace_rule(rule, params={**rule.params, **params}))
+    except ValueError as error:
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:

@@ -73,10 +73,16 @@ def test_turning_a_suggestion_into_a_fix_and_a_glossary(tmp_path):
 
 
 def test_target_language_and_rule_parameters_are_read(tmp_path, capsys):
-    write(tmp_path / "mtclean.toml", 'target-language = "de"\n[rules.RE01]\nmin_length = 1\n')
-    assert main(["config", str(write(tmp_path / "a.md", DIRTY))]) == 0
+    para = "The county government said the new road would open to traffic before the end of the year.\n\n"
+    article = write(tmp_path / "a.txt", para + "Work began in May.\n\n" + para)
+    assert main(["check", str(article)]) == 0  # a suggestion in so short a text
+    assert codes(capsys.readouterr().out) == ["CA02"]
+    write(tmp_path / "mtclean.toml", 'target-language = "de"\n[rules."captions.duplicate-paragraph"]\nmin_words = 40\n')
+    assert main(["check", str(article)]) == 0
+    assert "CA02" not in capsys.readouterr().out
+    assert main(["config", str(article)]) == 0
     out = capsys.readouterr().out
-    assert 'target-language = "de"' in out and '[rules."RE01"]\nmin_length = 1' in out
+    assert 'target-language = "de"' in out and '[rules."captions.duplicate-paragraph"]\nmin_words = 40' in out
 
 
 @pytest.mark.parametrize("content, message", [
@@ -88,6 +94,9 @@ def test_target_language_and_rule_parameters_are_read(tmp_path, capsys):
     ('exclude = ["drafts/[ab"]\n', "bad glob 'drafts/[ab': '[' is never closed"),
     ('[per-file-ignores]\n"docs\\\\" = ["PU"]\n', "bad glob 'docs\\'"),
     ('include = ["!"]\n', "bad glob '!'"),
+    ('[rules.RE01]\nmin_length = 1\n', "rules.RE01: unknown parameter 'min_length' (its parameters: fix_min_length,"),
+    ('[rules.CA02]\nmin_words = "8"\n', "rules.CA02.min_words: must be int, like its default 8"),
+    ('[rules.PU01]\npattern = "(unclosed"\n', "rules.PU01: PU01: pattern does not compile"),
 ])
 def test_config_errors_give_one_line_naming_it_and_exit_2(tmp_path, capsys, content, message):
     config = write(tmp_path / "mtclean.toml", content)
