@@ -62,3 +62,17 @@ def test_cli_warns_about_unused_suppressions(tmp_path, capsys):
     assert f"{article}:4:2: PU01" in captured.out
     assert main(["check", str(article)]) == 1
     assert "unused suppression" not in capsys.readouterr().err
+
+
+def test_a_change_reaching_into_a_disabled_region_is_silenced():
+    from cleaner.markup import layout
+    from cleaner.markup.suppress import directives, suppress
+    from cleaner.model import Change, Result
+
+    text = "Intro\n<!-- mtclean: disable -->\nKept\n"
+    inside = text.index("Kept")
+    reaching = Change("CA02", "captions.duplicate-paragraph", "fix", 0, inside + 2, 1, 1, text[:inside + 2], "", "m")
+    before = Change("PU01", "punctuation.doubled-period", "fix", 0, 2, 1, 1, text[:2], "", "m")
+    result = Result(text, text, (before, reaching))
+    kept, unused, problems = suppress(result, directives(text, layout(text, "markdown").regions))
+    assert kept.changes == (before,) and unused == () and problems == ()

@@ -105,7 +105,7 @@ def suppress(result: Result, found: tuple[list[Directive], list[Problem]]) -> tu
         silenced = False
         for index, directive in enumerate(directives_):
             start, end = directive.region
-            if not start <= change.start < end:
+            if not (start <= change.start < end or change.start < start < change.end):
                 continue
             rule = rules.get(change.rule)
             if directive.selectors is None or rule and any(matches(rule, s) for s in directive.selectors):
