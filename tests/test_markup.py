@@ -151,3 +151,17 @@ def test_front_matter_title_takes_part_in_title_consistency():
 def test_only_title_consistency_may_change_the_title_value():
     text = '---\ntitle: "Tea Expo. . 2024"\n---\n\nTea. . Expo\n'
     assert clean_document(text, "markdown").result.text == '---\ntitle: "Tea Expo. . 2024"\n---\n\nTea. Expo\n'
+
+
+def test_type_flag_overrides_the_extension(tmp_path, capsys):
+    from cleaner.cli import main
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Run `make. . all` now.\n", encoding="utf-8")
+    assert main(["check", str(notes)]) == 1
+    assert main(["check", "--type", "markdown", str(notes)]) == 0
+    page = tmp_path / "page.md"
+    page.write_text("Run `make. . all` now.\n", encoding="utf-8")
+    assert main(["check", str(page)]) == 0
+    assert main(["check", "--type", "text", str(page)]) == 1
+    assert capsys.readouterr().out.count("PU01") == 2
