@@ -165,3 +165,14 @@ def test_type_flag_overrides_the_extension(tmp_path, capsys):
     assert main(["check", str(page)]) == 0
     assert main(["check", "--type", "text", str(page)]) == 1
     assert capsys.readouterr().out.count("PU01") == 2
+
+
+@pytest.mark.parametrize("kind", ["markdown", "html"])
+def test_clean_corpus_read_as_markup_gets_zero_fixes(kind):
+    from .conftest import CORPORA, FIXTURES, read
+
+    files = sorted(CORPORA.glob("*/*.txt")) + sorted(FIXTURES.glob("*_clean_*/input.txt"))
+    assert files
+    for path in files:
+        result = clean_document(read(path), kind).result
+        assert not result.fixes, f"{path.name}: {[(c.rule, c.line, c.before) for c in result.fixes]}"
