@@ -20,16 +20,29 @@ DOMAIN_TRIGGER_RE = regex.compile(r"\.(?:com|cn|org|net|gov|edu|int|io|info|biz|
 FILE_TRIGGER_RE = regex.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|txt|jpe?g|png|gif|zip|rar|html?|md|csv|json|xml|py|exe)\b",
                                 regex.IGNORECASE)
 VERSION_TRIGGER_RE = regex.compile(r"\d\.\d+\.\d")
+SPACE_RE = regex.compile(r"\s")
+WHITESPACE = (" ", "\n", "\t", "\r", "\u00a0", "\u3000")
 PROTECTED_RES = (URL_RE, EMAIL_RE, DOMAIN_RE, FILE_RE, VERSION_RE)
 
 
-def _may_hold(pattern: regex.Pattern, text: str) -> bool:
+def _regions(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:
+    """Where the pattern needs to look: the whole text, nothing, or (for patterns whose matches
+    never hold whitespace) the whitespace-free stretches around each hit of its fast trigger."""
     if pattern is URL_RE:
-        return "://" in text or "www." in text.lower()
+        return [(0, len(text))] if "://" in text or "www." in text.lower() else []
     if pattern is EMAIL_RE:
-        return "@" in text
+        return [(0, len(text))] if "@" in text else []
     trigger = {DOMAIN_RE: DOMAIN_TRIGGER_RE, FILE_RE: FILE_TRIGGER_RE, VERSION_RE: VERSION_TRIGGER_RE}[pattern]
-    return trigger.search(text) is not None
+    regions: list[tuple[int, int]] = []
+    done = 0  # searches never look back before the last region: linear however many hits
+    for hit in trigger.finditer(text):
+        if hit.start() < done:
+            continue
+        start = max(done, max(text.rfind(space, done, hit.start()) for space in WHITESPACE) + 1)
+        space = SPACE_RE.search(text, hit.end())
+        done = space.start() if space else len(text)
+        regions.append((start, done))
+    return regions
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
@@ -41,14 +54,13 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """
     found = []
     for pattern in PROTECTED_RES:
-        if not _may_hold(pattern, text):
-            continue
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            while end > start and text[end - 1] in TRAILING_PUNCT:
-                end -= 1
-            if end > start:
-                found.append((start, end))
+        for region_start, region_end in _regions(pattern, text):
+            for match in pattern.finditer(text, region_start, region_end):
+                start, end = match.span()
+                while end > start and text[end - 1] in TRAILING_PUNCT:
+                    end -= 1
+                if end > start:
+                    found.append((start, end))
     return merge_spans(found)
 
 

@@ -103,3 +103,19 @@ def test_select_and_ignore_take_codes_names_and_families():
 def test_empty_text_is_clean():
     result = clean("")
     assert result.text == "" and result.changes == ()
+
+
+def test_later_passes_near_the_fixes_find_what_full_passes_find():
+    """Line-local rules rerun only around the first pass's fixes; the result must not differ."""
+    from benchmarks.generate_corpus import generate_articles
+    from cleaner.engine import Pipeline
+    from tests.conftest import fixture_dirs, read
+
+    pipeline = Pipeline.from_config()
+    documents = [(a["text"], a["title"]) for a in generate_articles(7, 400_000)]
+    documents += [(read(d / "input.txt"), None) for d in fixture_dirs()]
+    assert len(documents) > 100
+    for text, title in documents:
+        localised = clean(text, pipeline=pipeline, title=title)
+        full = clean(text, pipeline=pipeline, title=title, localised=False)
+        assert localised == full, text[:80]

@@ -34,3 +34,6 @@ KINDS: dict[str, ModuleType] = {
     "language": language,
     "style": style,
 }
+
+# Kinds whose findings on a line depend only on that line and the line breaks around it.
+LOCAL_KINDS = frozenset({"substitute", "flag", "encoding", "fullwidth", "repetition"})

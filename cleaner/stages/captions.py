@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from itertools import repeat
 from dataclasses import dataclass, replace
 from typing import Iterator
@@ -17,7 +18,8 @@ import regex
 from ..model import Edit, Rule
 
 PARAGRAPH_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+# letters and digits (str.isalnum); the standard library's engine finds these runs fastest
+WORD_RUN_RE = re.compile(r"[^\W_]+")
 # a sentence ends at . ! ? before a space and a capital, digit or opening quote (`Ltd. was` goes on)
 SENTENCE_END_RE = regex.compile(r"(?<=[.!?。][”’\"]?)\s+(?=[\p{Lu}\p{N}“\"‘])")
 # a photo credit at the end of a paragraph, possibly glued to the caption text before it
@@ -50,15 +52,32 @@ class Paragraph:
     text: str
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Lines of the text with their offsets (one paragraph a line, as scraped articles come)."""
+@functools.lru_cache(maxsize=8)
+def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Lines of the text with their offsets (one paragraph a line, as scraped articles come).
+
+    Several stages ask for the same text's paragraphs, so they are kept for the last few texts.
+
+    >>> [(p.start, p.end, p.stop, p.text) for p in paragraphs("a\\n\\nb")]
+    [(0, 1, 2, 'a'), (2, 2, 3, ''), (3, 4, 4, 'b')]
+    """
     found = []
-    for match in PARAGRAPH_RE.finditer(text):
-        if match.start() == match.end():
-            break
-        body = match.group().rstrip("\r\n")
-        found.append(Paragraph(match.start(), match.start() + len(body), match.end(), body))
-    return found
+    if "\r" in text:
+        for match in PARAGRAPH_RE.finditer(text):
+            if match.start() == match.end():
+                break
+            body = match.group().rstrip("\r\n")
+            found.append(Paragraph(match.start(), match.start() + len(body), match.end(), body))
+        return tuple(found)
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if end == start == len(text):
+            break  # after a final line break there is no further paragraph
+        stop = min(end + 1, len(text))
+        found.append(Paragraph(start, end, stop, line))
+        start = stop
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -68,7 +87,7 @@ def normalise(text: str) -> str:
     >>> normalise("Photo: A, B.  C")
     'photo a b c'
     """
-    return NON_WORD_RE.sub(" ", text.lower()).strip()
+    return " ".join(WORD_RUN_RE.findall(text.lower()))
 
 
 def validate(rule: Rule) -> None:
@@ -93,7 +112,7 @@ def _removal(text: str, para: Paragraph, rule: Rule, message: str) -> Edit:
     return Edit(before, para.end, "", rule, message)
 
 
-def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]:
+def _duplicates(text: str, paras: tuple[Paragraph, ...], rule: Rule) -> Iterator[Edit]:
     """A later copy of a paragraph is removed; a repeated quotation (a pull quote) is only suggested."""
     min_words = rule.params.get("min_words", 8)
     seen: dict[str, int] = {}
@@ -120,7 +139,7 @@ def _duplicates(text: str, paras: list[Paragraph], rule: Rule) -> Iterator[Edit]
         yield replace(edit, action="suggest") if pull_quote else edit
 
 
-def _inside_quotes(paras: list[Paragraph]) -> list[bool]:
+def _inside_quotes(paras: tuple[Paragraph, ...]) -> list[bool]:
     """For each paragraph, whether it holds a quotation mark or sits inside one opened earlier."""
     flags = []
     open_quote = False
@@ -192,7 +211,7 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(map(str.strip, text.lower().split(), repeat(WORD_EDGE_MARKS)))
 
 
-def _captions(text: str, paras: list[Paragraph], rule: Rule, title: str | None) -> Iterator[Edit]:
+def _captions(text: str, paras: tuple[Paragraph, ...], rule: Rule, title: str | None) -> Iterator[Edit]:
     max_chars = rule.params.get("max_chars", 400)
     min_chars = rule.params.get("min_chars", 25)
     window = rule.params.get("window", 3)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import html
+from os.path import commonprefix
 from typing import Iterator
 
 import ftfy
@@ -90,10 +91,14 @@ def diff_edits(before: str, after: str, offset: int, rule: Rule) -> Iterator[Edi
     >>> [(e.start, e.end, e.replacement) for e in diff_edits("donâ€™t", "don’t", 0, None)]
     [(3, 6, '’')]
     """
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    # the common start and end are set aside first: the matcher is quadratic in what is left
+    head = len(commonprefix([before, after]))
+    tail = len(commonprefix([before[head:][::-1], after[head:][::-1]]))
+    middle_before, middle_after = before[head:len(before) - tail], after[head:len(after) - tail]
+    matcher = difflib.SequenceMatcher(None, middle_before, middle_after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":
-            yield Edit(offset + i1, offset + i2, after[j1:j2], rule)
+            yield Edit(offset + head + i1, offset + head + i2, middle_after[j1:j2], rule)
 
 
 def _codepoints(text: str) -> str:

@@ -64,15 +64,21 @@ def detect_language(text: str) -> tuple[str, float]:
     return best.lang, best.prob
 
 
+@functools.lru_cache(maxsize=8)
+def holds_cjk(text: str) -> bool:
+    """Whether any CJK character occurs: asked once per document, not once per paragraph."""
+    return CJK_CHAR_RE.search(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)
-def paragraph_language(text: str, target: str, min_letters: int) -> str | None:
+def paragraph_language(text: str, target: str, min_letters: int, document_holds_cjk: bool = True) -> str | None:
     """The language of a paragraph when it is surely not the target, else None.
 
     Cached: the three language rules and every pass ask about the same paragraphs.
     """
     if len(text) < min_letters:
         return None
-    has_cjk = CJK_CHAR_RE.search(text) is not None
+    has_cjk = document_holds_cjk and CJK_CHAR_RE.search(text) is not None
     if target == "en" and not has_cjk:
         words = text.lower().split()
         stopwords = sum(map(ENGLISH_STOPWORDS.__contains__, words))
@@ -105,10 +111,10 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
     target = context.config.target_language
     min_letters = rule.params.get("min_letters", 20)
     if mode == "cjk-run":
-        if target in ("zh", "ja", "ko") or not CJK_CHAR_RE.search(text):
+        if target in ("zh", "ja", "ko") or not holds_cjk(text):
             return
         for para in paragraphs(text):
-            if paragraph_language(para.text, target, min_letters) is not None:
+            if paragraph_language(para.text, target, min_letters, True) is not None:
                 continue  # a whole paragraph in another language is the paragraph rule's
             for match in CJK_RUN_RE.finditer(para.text, timeout=context.timeout):
                 yield Edit(para.start + match.start(), para.start + match.end(), "", rule,
@@ -116,8 +122,9 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
         return
     foreign = []
     native = []
+    cjk = holds_cjk(text)
     for para in paragraphs(text):
-        language = paragraph_language(para.text, target, min_letters)
+        language = paragraph_language(para.text, target, min_letters, cjk)
         if language is None:
             native.append(para.text)
         else:

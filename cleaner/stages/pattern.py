@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..model import Edit, Rule
-from .gates import GATES
+from .gates import GATES, line_regions
 
 PLACEHOLDER_RE = regex.compile(r"<<(\w+)>>")
 
@@ -72,17 +72,25 @@ def could_match(text: str, rule: Rule, context) -> bool:
 
     `requires`: one of these substrings occurs (or the text ends with one of `requires_end`,
     for a pattern that can match at the very end); `trigger`: a fast pattern (no look-behind first,
-    no back-reference) finds something; `gate`: a named test from `gates.GATES` passes.
+    no back-reference) finds something.
     """
     required = rule.params.get("requires")
     if required and not any(s in text for s in required):
         if not text.endswith(tuple(rule.params.get("requires_end", ()))):
             return False
     trigger = rule.params.get("trigger")
-    if trigger and compile_trigger(trigger).search(text, timeout=context.timeout) is None:
-        return False
+    return not trigger or compile_trigger(trigger).search(text, timeout=context.timeout) is not None
+
+
+def _matches(text: str, rule: Rule, context) -> Iterator[regex.Match]:
+    """The pattern's matches; with a `gate`, only on the lines the gate names."""
+    pattern = compile_pattern(rule)
     gate = rule.params.get("gate")
-    return not gate or GATES[gate](text)
+    if not gate:
+        yield from pattern.finditer(text, timeout=context.timeout)
+        return
+    for start, end in line_regions(text, GATES[gate](text)):
+        yield from pattern.finditer(text, start, end, timeout=context.timeout)
 
 
 def find(text: str, rule: Rule, context) -> Iterator[Edit]:
@@ -91,7 +99,7 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
         return
     template = rule.params.get("replacement")
     table = rule.params.get("table")
-    for match in compile_pattern(rule).finditer(text, timeout=context.timeout):
+    for match in _matches(text, rule, context):
         if table is not None:
             replacement = table.get(match.group(), match.group())
         elif template is not None:

@@ -29,23 +29,28 @@ def _capitalised(words: str) -> bool:
 
 
 def find(text: str, rule: Rule, context) -> Iterator[Edit]:
+    """Each mode's pattern runs only on the lines its gate names (see `gates`)."""
     mode = rule.params["mode"]
     keep = {w.lower() for w in rule.params.get("keep_words", ())}
     if mode == "doubled-word":
-        if gates.repeated_word(text):
-            yield from _doubled_words(text, rule, keep, context)
+        yield from _doubled_words(text, rule, keep, context)
     elif mode == "x-and-x":
-        if " and " in text and gates.x_and_x(text):
+        if " and " in text:
             yield from _x_and_x(text, rule, keep, context)
-    elif gates.repeated_phrase(text):
+    else:
         yield from _doubled_phrases(text, rule, keep, context)
+
+
+def _matches(pattern: regex.Pattern, text: str, lines: set[int], context) -> Iterator[regex.Match]:
+    for start, end in gates.line_regions(text, lines):
+        yield from pattern.finditer(text, start, end, timeout=context.timeout)
 
 
 def _doubled_words(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
     """`the the` loses its second word; short or emphatic words are only suggested."""
     sure = {w.lower() for w in rule.params.get("fix_words", ())}
     min_length = rule.params.get("fix_min_length", 4)
-    for match in DOUBLED_WORD_RE.finditer(text, timeout=context.timeout):
+    for match in _matches(DOUBLED_WORD_RE, text, gates.repeated_word(text), context):
         first, second = match.group(1), match.group(3)
         word = first.lower()
         if word in keep or (_capitalised(first) and _capitalised(second)):
@@ -59,7 +64,7 @@ def _doubled_words(text: str, rule: Rule, keep: set[str], context) -> Iterator[E
 
 def _x_and_x(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
     """`cultivate and cultivate` keeps one; idioms (`more and more`) and comparatives stay."""
-    for match in X_AND_X_RE.finditer(text, timeout=context.timeout):
+    for match in _matches(X_AND_X_RE, text, gates.x_and_x(text, frozenset(keep)), context):
         phrase = match.group(1)
         last = phrase.split()[-1].lower()
         if phrase.lower() in keep or last in keep or _capitalised(phrase):
@@ -71,7 +76,7 @@ def _x_and_x(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
 
 def _doubled_phrases(text: str, rule: Rule, keep: set[str], context) -> Iterator[Edit]:
     """`in the in the` keeps one copy; capitalised phrases (titles, names) stay."""
-    for match in DOUBLED_PHRASE_RE.finditer(text, timeout=context.timeout):
+    for match in _matches(DOUBLED_PHRASE_RE, text, gates.repeated_phrase(text), context):
         phrase = match.group(1)
         words = phrase.split()
         if phrase.lower() in keep or _capitalised(phrase) or words[0].lower() in CONJUNCTIONS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Iterator
 
@@ -49,9 +50,14 @@ def _mid_capitals(text: str, rule: Rule, context) -> Iterator[Edit]:
         following = text[match.end() + 1: match.end() + 5].split(" ", 1)[0]
         if following in NAME_LINKS or capital_counts[word] > 1:
             continue  # `Museum of Flight`; a capital used again and again is a house style
-        if len(regex.findall(rf"\b{lower}\b", text)) >= 2:
+        if len(_word_re(lower).findall(text)) >= 2:
             yield Edit(match.start(), match.end(), lower, rule,
                        f"{rule.message}: '{word}' is written '{lower}' elsewhere in the text")
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_re(word: str) -> regex.Pattern:
+    return regex.compile(rf"\b{regex.escape(word)}\b")
 
 
 def _byline(text: str, rule: Rule) -> Iterator[Edit]:
