@@ -100,9 +100,11 @@ def test_pre_commit_check_fails_fix_repairs_and_markup_is_untouched(tmp_path):
     assert "notes.py" not in checked.stdout
     assert article.read_bytes() == ARTICLE.encode("utf-8")  # check never writes
 
-    fixed = run(pre_commit + ["run", "mtclean-fix", "--all-files"], content, env)
-    assert fixed.returncode == 1, fixed.stdout + fixed.stderr  # files were modified by this hook
-    assert "files were modified by this hook" in fixed.stdout
+    # both hooks: check fails naming the findings, then fix rewrites (and fails: files modified)
+    fixed = run(pre_commit + ["run", "--all-files"], content, env)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "news/roads.md:8:64: PU01 Doubled period" in fixed.stdout
+    assert regex.search(r"mtclean fix\.+Failed\n- hook id: mtclean-fix\n- files were modified by this hook", fixed.stdout)
     after = article.read_bytes().decode("utf-8")
     assert after == EXPECTED
     assert KEPT_RE.findall(after) == KEPT_RE.findall(ARTICLE)
