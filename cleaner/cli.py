@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from . import __version__, review
 from .config import Config, ConfigError, load_config
-from . import review
 from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
 from .markup import TYPES, clean_document, document_type
 from .project import Projects, describe
 from .report import FORMATS, Finding
 from .report import colordiff
 from .report import diff as diff_report
+from .report import html as html_report
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
 
@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="colour edits by rule family (default: only on a terminal, unless NO_COLOR is set)")
     diff.add_argument("--no-color", "--no-colour", dest="color", action="store_const", const="never",
                       help="never colour")
+    report = commands.add_parser("report", help="write a self-contained HTML page to review every change")
+    common(report)
+    report.add_argument("-o", "--output", required=True, help="the HTML file to write; - for stdout")
     for name, what in (("apply", "ORIGINAL"), ("revert", "CLEANED")):
         sub = commands.add_parser(name, help=REVIEW_HELP[name])
         sub.add_argument("documents", nargs="+", metavar=what, help="files to read; - for stdin")
@@ -153,6 +156,17 @@ def command_diff(args, config) -> int:
     return Exit.ERROR if errors else Exit.FINDINGS if output else Exit.CLEAN
 
 
+def command_report(args, config) -> int:
+    findings, errors = run_documents(args, config)
+    page = html_report.render(findings)
+    if args.output == "-":
+        sys.stdout.write(page)
+    else:
+        atomic_write(args.output, page)
+    _write_log(args.log, findings)
+    return Exit.ERROR if errors else Exit.CLEAN
+
+
 def command_review(args, config) -> int:
     """`apply` and `revert`: all documents are checked first; nothing is written if one fails."""
     if args.output and len(args.documents) > 1:
@@ -164,9 +178,9 @@ def command_review(args, config) -> int:
     outputs = []
     for name in args.documents:
         record = review.record_for(name, records, single=len(args.documents) == 1)
-        accepted = decisions.accepted(review.record_name(record)) if decisions else None
-        text = read_document(name).text
-        outputs.append((name, step(name, text, review.changes_from_record(record), accepted)))
+        changes = review.changes_from_record(record)
+        accepted = decisions.accepted_for(review.record_name(record), changes) if decisions else None
+        outputs.append((name, step(name, read_document(name).text, changes, accepted)))
     for name, text in outputs:
         target = args.output or name
         if target == "-":
@@ -218,7 +232,7 @@ def command_config(args, config) -> int:
 
 
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "apply": command_review, "revert": command_review, "config": command_config}
+            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

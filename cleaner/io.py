@@ -65,18 +65,24 @@ def read_document(path: str) -> Document:
     return Document(path, decode(data, path))
 
 
+def _default_mode() -> int:
+    """The mode a new file gets from the umask (a temp file would otherwise stay 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: str | Path, text: str) -> None:
     """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode."""
     path = Path(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtclean-tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
         try:

@@ -32,6 +32,7 @@ class Decisions:
 
     shared: frozenset[str] = frozenset()
     by_document: Mapping[str, frozenset[str]] | None = None
+    flat: bool = False  # `accepted` was one list: it speaks for every document
 
     def accepted(self, name: str) -> frozenset[str]:
         """The ids accepted for one document.
@@ -40,6 +41,15 @@ class Decisions:
         True
         """
         return self.shared | (self.by_document or {}).get(name, frozenset())
+
+    def accepted_for(self, name: str, changes: Sequence[Change]) -> frozenset[str]:
+        """The ids accepted for a document the decisions must speak for: a changed document they
+        do not name (a report made from other paths) is an error, not a silent "reject all"."""
+        if changes and not self.flat and name not in (self.by_document or {}):
+            known = ", ".join(sorted(self.by_document or {})[:3]) or "none"
+            raise ReviewError(f"{name}: the decisions file has no entry for this document (it names {known}); "
+                              f"make the report and the log from the same paths")
+        return self.accepted(name)
 
 
 def _id_list(value: object, where: str) -> frozenset[str]:
@@ -70,12 +80,13 @@ def parse_decisions(data: object) -> Decisions:
     if unknown:
         raise ReviewError(f"decisions: unknown key '{sorted(unknown)[0]}'")
     shared, by_document = _id_sets(data.get("accepted"), "accepted")
+    flat = isinstance(data.get("accepted"), list)
     rejected_shared, rejected_by = _id_sets(data.get("rejected"), "rejected")
     for name in set(by_document) | set(rejected_by) | {""}:
         both = (shared | by_document.get(name, frozenset())) & (rejected_shared | rejected_by.get(name, frozenset()))
         if both:
             raise ReviewError(f"decisions: change {sorted(both)[0]} is both accepted and rejected")
-    return Decisions(shared, by_document)
+    return Decisions(shared, by_document, flat)
 
 
 def changes_from_record(record: object) -> list[Change]:

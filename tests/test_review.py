@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -145,6 +147,8 @@ def test_bad_decisions_and_logs_are_named(tmp_path, capsys):
         ({"schema": "other"}, "not a decisions file"),
         ({"schema": DECISIONS_SCHEMA, "accepted": [result.fixes[0].id], "rejected": [result.fixes[0].id]},
          "both accepted and rejected"),
+        ({"schema": DECISIONS_SCHEMA, "accepted": {"elsewhere/seed.txt": [result.fixes[0].id]}},
+         "has no entry for this document"),
     ):
         decisions.write_text(json.dumps(content))
         assert main(["apply", str(source), "--log", str(log), "--decisions", str(decisions)]) == 2
@@ -179,3 +183,19 @@ def test_overlapping_accepted_changes_are_refused():
     with pytest.raises(ReviewError, match="overlap"):
         apply_decisions("a", "Hello world", [one, two], frozenset({one.id, two.id}))
     assert apply_decisions("a", "Hello world", [one, two], frozenset({one.id})) == "hello world"
+
+
+def test_apply_and_revert_through_stdin_and_stdout(tmp_path):
+    log = tmp_path / "log.jsonl"
+    original = SEED.read_bytes()
+
+    def run(*args, data):
+        return subprocess.run([sys.executable, "-m", "cleaner", *args], input=data, capture_output=True, check=False)
+
+    assert run("check", "-", "--log", str(log), data=original).returncode == 1
+    applied = run("apply", "-", "--log", str(log), data=original)
+    assert applied.returncode == 0 and applied.stdout == (SEED.parent / "expected.txt").read_bytes()
+    reverted = run("revert", "-", "--log", str(log), data=applied.stdout)
+    assert reverted.returncode == 0 and reverted.stdout == original
+    refused = run("revert", "-", "--log", str(log), data=original)
+    assert refused.returncode == 2 and b"does not match the log" in refused.stderr

@@ -50,7 +50,11 @@ def fix_regions(result) -> tuple[list[tuple[int, int, str]], list[tuple[int, int
 
 
 def paint_line(line: str, offset: int, regions, style: str) -> str:
-    """Colour the parts of one line (starting at `offset` in its text) that fall inside regions."""
+    """Colour the parts of one line (starting at `offset` in its text) that fall inside regions.
+
+    >>> paint_line("ab. .\\n", 10, [(12, 15, "punctuation")], "7")
+    'ab\\x1b[7;33m. .\\x1b[0m\\n'
+    """
     body = line.rstrip("\r\n")
     tail = line[len(body):]
     end = offset + len(body)
