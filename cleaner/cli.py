@@ -6,12 +6,14 @@ import argparse
 import enum
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import __version__, review
 from .config import Config, ConfigError, load_config
-from .engine import Pipeline, clean
-from .io import InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
+from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
+from .markup import TYPES, clean_document, document_type
+from .project import Projects, describe
 from .report import FORMATS, Finding
 from .report import colordiff
 from .report import diff as diff_report
@@ -43,11 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("paths", nargs="+", metavar="PATH", help="files to read; - for stdin")
+        sub.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read; - for stdin")
         sub.add_argument("--select", action="append", help="rule codes, names or family prefixes to run")
         sub.add_argument("--ignore", action="append", help="rule codes, names or family prefixes to skip")
         sub.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
         sub.add_argument("--log", help="write the change log (JSON Lines) to this file")
+        sub.add_argument("--type", choices=TYPES, help="read every input as this type (default: by extension)")
+        sub.add_argument("--warn-unused-suppressions", action="store_true",
+                         help="warn about mtclean: disable comments that silenced nothing")
 
     check = commands.add_parser("check", help="report findings; never writes; exit 1 when a fix is pending")
     common(check)
@@ -71,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", help="write here (one document; - for stdout) instead of in place")
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
+    show = commands.add_parser("config", help="print the configuration that applies to a file or folder")
+    show.add_argument("path", nargs="?", default=".", help="a file or folder (default: the current folder)")
+    show.add_argument("--config", help="a mtclean.toml or pyproject.toml to use instead of the one found")
     return parser
 
 
@@ -85,18 +93,30 @@ def make_config(args: argparse.Namespace) -> Config:
 
 
 def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Finding], int]:
-    """Clean every path; an unreadable one is reported on stderr and the rest go on."""
-    pipeline = Pipeline.from_config(config)
+    """Clean every path, walking folders; each file gets the configuration found above it (or
+    `--config`) with the flags on top. An unreadable file is reported on stderr and the rest go on;
+    a binary file met in a folder walk is skipped with a notice."""
+    projects = Projects(args.config, {"select": _selectors(args.select), "ignore": _selectors(args.ignore)})
     findings = []
     errors = 0
-    for path in args.paths:
+    for path, walked in projects.inputs(args.paths):
         try:
             document = read_document(path)
+        except BinaryInputError as error:
+            print(f"mtclean: {'notice' if walked else 'error'}: {error}", file=sys.stderr)
+            errors += not walked
+            continue
         except InputError as error:
             print(f"mtclean: error: {error}", file=sys.stderr)
             errors += 1
             continue
-        result = clean(document.text, pipeline=pipeline)
+        pipeline = projects.pipeline_for(Path(path))
+        cleaned = clean_document(document.text, document_type(path, args.type), pipeline=pipeline)
+        result = cleaned.result
+        if args.warn_unused_suppressions:
+            for unused in cleaned.unused:
+                print(f"{path}:{unused.line}:{unused.column}: warning: unused suppression {unused.text}",
+                      file=sys.stderr)
         for problem in result.problems:
             print(f"mtclean: warning: {path}: {problem.message}", file=sys.stderr)
         findings.append(Finding(document.name, result))
@@ -206,8 +226,13 @@ def describe_rule(rule) -> str:
     return "\n".join(lines)
 
 
+def command_config(args, config) -> int:
+    sys.stdout.write(describe(Projects(args.config), Path(args.path)))
+    return Exit.CLEAN
+
+
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "apply": command_review, "revert": command_review, "report": command_report}
+            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -66,9 +66,11 @@ def config_from_mapping(data: Mapping[str, Any], source: str = "config") -> Conf
                 raise ConfigError(f"{source}: '{raw_key}' must be a list of strings")
             value = tuple(value)
         elif key == "per_file_ignores":
-            if not isinstance(value, dict):
+            if not isinstance(value, dict) or not all(isinstance(sel, (str, list)) for sel in value.values()):
                 raise ConfigError(f"{source}: '{raw_key}' must be a table of glob = [selectors]")
             value = {glob: tuple([sel] if isinstance(sel, str) else sel) for glob, sel in value.items()}
+            if not all(isinstance(sel, str) for sels in value.values() for sel in sels):
+                raise ConfigError(f"{source}: '{raw_key}' must be a table of glob = [selectors]")
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{source}: 'rules' must be a table of rule = {{param = value}}")
@@ -77,7 +79,54 @@ def config_from_mapping(data: Mapping[str, Any], source: str = "config") -> Conf
         elif key == "timeout" and not isinstance(value, (int, float)):
             raise ConfigError(f"{source}: 'timeout' must be a number")
         values[key] = value
+    _check_names(values, source)
     return Config(**values)
+
+
+def _check_names(values: Mapping[str, Any], source: str) -> None:
+    """Every rule selector must name a rule and every glob must read: an error names the first that does not."""
+    from .globs import GlobError, check_glob
+    from .ruleset import default_rules, unknown_selectors
+
+    rules = default_rules()
+    for key in ("select", "ignore", "fix", "suggest"):
+        for selector in unknown_selectors(rules, values.get(key, ())):
+            raise ConfigError(f"{source}: unknown rule code '{selector}' in '{key}'")
+    by_name = {rule.code: rule for rule in rules} | {rule.name: rule for rule in rules}
+    for name, params in values.get("rules", {}).items():
+        if name not in by_name:
+            raise ConfigError(f"{source}: unknown rule code '{name}' in 'rules' (a code or a dotted name)")
+        _check_params(by_name[name], params, f"{source}: rules.{name}")
+    globs = list(values.get("include", ())) + list(values.get("exclude", ()))
+    for glob, selectors in values.get("per_file_ignores", {}).items():
+        globs.append(glob)
+        for selector in unknown_selectors(rules, selectors):
+            raise ConfigError(f"{source}: unknown rule code '{selector}' in 'per-file-ignores' for '{glob}'")
+    for glob in globs:
+        try:
+            check_glob(glob)
+        except GlobError as error:
+            raise ConfigError(f"{source}: {error}") from None
+
+
+def _check_params(rule, params: Mapping[str, Any], where: str) -> None:
+    """A parameter override must name one of the rule's parameters, keep its type and still load."""
+    from dataclasses import replace as replace_rule
+
+    from .stages import KINDS
+
+    for key, value in params.items():
+        if key not in rule.params:
+            known = ", ".join(sorted(rule.params)) or "none"
+            raise ConfigError(f"{where}: unknown parameter '{key}' (its parameters: {known})")
+        default = rule.params[key]
+        same = isinstance(value, type(default)) or isinstance(default, float) and isinstance(value, int)
+        if not same or isinstance(value, bool) != isinstance(default, bool):
+            raise ConfigError(f"{where}.{key}: must be {type(default).__name__}, like its default {default!r}")
+    try:
+        KINDS[rule.kind].validate(replace_rule(rule, params={**rule.params, **params}))
+    except ValueError as error:
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:

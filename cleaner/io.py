@@ -24,6 +24,10 @@ class InputError(Exception):
     """A document that cannot be read as text; the message names it and says why."""
 
 
+class BinaryInputError(InputError):
+    """A binary file: a folder walk skips it with a notice, a named one is an error."""
+
+
 @dataclass(frozen=True)
 class Document:
     """A text and where it came from (a path, `-` for stdin, or a record id)."""
@@ -39,7 +43,7 @@ def decode(data: bytes, name: str) -> str:
     'café'
     """
     if b"\x00" in data[:BINARY_SNIFF]:
-        raise InputError(f"{name}: binary file (NUL byte found), skipped")
+        raise BinaryInputError(f"{name}: binary file (NUL byte found), skipped")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
