@@ -83,14 +83,53 @@ def could_match(text: str, rule: Rule, context) -> bool:
 
 
 def _matches(text: str, rule: Rule, context) -> Iterator[regex.Match]:
-    """The pattern's matches; with a `gate`, only on the lines the gate names."""
+    """The pattern's matches, looked for only on the lines its `gate` or `requires` names."""
     pattern = compile_pattern(rule)
     gate = rule.params.get("gate")
-    if not gate:
+    if gate:
+        regions = line_regions(text, GATES[gate](text))
+    elif "requires" in rule.params:
+        regions = literal_lines(text, rule.params["requires"], tuple(rule.params.get("requires_end", ())))
+    else:
+        regions = None
+    if regions is None:
         yield from pattern.finditer(text, timeout=context.timeout)
         return
-    for start, end in line_regions(text, GATES[gate](text)):
+    for start, end in regions:
         yield from pattern.finditer(text, start, end, timeout=context.timeout)
+
+
+MAX_LITERAL_LINES = 32  # beyond this many, one scan of the whole text is cheaper
+
+
+def literal_lines(text: str, literals: list[str], ends: tuple[str, ...] = ()) -> list[tuple[int, int]] | None:
+    """The lines (each with its line break) that hold one of the literals, merged and in order;
+    the last line too when the text ends with one of `ends`. None when there are too many.
+
+    >>> literal_lines("a b\\nc ,d\\ne", [" ,"])
+    [(4, 9)]
+    """
+    regions = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            if len(regions) == MAX_LITERAL_LINES:
+                return None
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at + max(len(literal) - 1, 0))
+            end = len(text) if end < 0 else end + 1
+            regions.append((start, end))
+            at = text.find(literal, end)
+    if ends and text.endswith(ends):
+        regions.append((text.rfind("\n") + 1, len(text)))
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in regions:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def find(text: str, rule: Rule, context) -> Iterator[Edit]:
