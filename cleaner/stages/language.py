@@ -7,6 +7,7 @@ only for a paragraph a cheap stop-word count cannot decide.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Iterator
 
 import regex
@@ -15,6 +16,9 @@ from ..model import Edit, Rule
 from .captions import paragraphs
 
 CJK_CHAR_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# every CJK character lies in these ranges (general punctuation, U+2000-206F, does not): the
+# standard library scans for them four times faster than the exact class above
+BEYOND_LATIN_RE = re.compile("[\u1100-\u1fff\u2070-\U0010ffff]")
 CJK_RUN_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}](?:[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef0-9:：·\- ]*[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff01-\uff5e])?"
 )
@@ -67,7 +71,7 @@ def detect_language(text: str) -> tuple[str, float]:
 @functools.lru_cache(maxsize=8)
 def holds_cjk(text: str) -> bool:
     """Whether any CJK character occurs: asked once per document, not once per paragraph."""
-    return CJK_CHAR_RE.search(text) is not None
+    return BEYOND_LATIN_RE.search(text) is not None and CJK_CHAR_RE.search(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)
