@@ -181,15 +181,20 @@ def _repeated_source(caption: str, candidates: list[str], threshold: float) -> s
         head = candidate[: len(caption)]
         if head == caption:
             return candidate
-        if not _may_be_similar(caption, head):
-            continue
-        matcher = difflib.SequenceMatcher(None, caption, head, autojunk=False)
-        # quick_ratio is an upper bound of ratio at a fraction of its cost: most pairs stop there
-        if matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold:
+        if _may_be_similar(caption, head) and _similar(caption, head, threshold):
             return candidate
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _similar(first: str, second: str, threshold: float) -> bool:
+    """difflib's ratio reaches the threshold (kept: later passes ask about the same pairs)."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    # quick_ratio is an upper bound of ratio at a fraction of its cost: most pairs stop there
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+@functools.lru_cache(maxsize=16384)
 def _may_be_similar(first: str, second: str) -> bool:
     """A cheap necessary condition for a high similarity ratio: most words are shared.
 
@@ -203,7 +208,14 @@ def _may_be_similar(first: str, second: str) -> bool:
     if len(words) < 3:
         words = word_set(first)
     haystack = lowered(second)
-    return sum(word in haystack for word in words) >= 0.6 * len(words)
+    allowed_misses = len(words) - 0.6 * len(words)
+    misses = 0
+    for word in words:
+        if word not in haystack:
+            misses += 1
+            if misses > allowed_misses:
+                return False  # settled: the rest cannot make up for it
+    return True
 
 
 def _shares_words(text: str, *groups: list[str]) -> bool:
