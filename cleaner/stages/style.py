@@ -36,7 +36,7 @@ def find(text: str, rule: Rule, context) -> Iterator[Edit]:
 
 def _mid_capitals(text: str, rule: Rule, context) -> Iterator[Edit]:
     """A capitalised word between lower-case words, when the word is common or used lower-case here."""
-    common = {w.lower() for w in rule.params.get("common_words", ())}
+    common = _lower_set(tuple(rule.params.get("common_words", ())))
     candidates = list(MID_CAPITAL_RE.finditer(text, timeout=context.timeout))
     if not candidates:
         return
@@ -53,6 +53,11 @@ def _mid_capitals(text: str, rule: Rule, context) -> Iterator[Edit]:
         if len(_word_re(lower).findall(text)) >= 2:
             yield Edit(match.start(), match.end(), lower, rule,
                        f"{rule.message}: '{word}' is written '{lower}' elsewhere in the text")
+
+
+@functools.lru_cache(maxsize=64)
+def _lower_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 @functools.lru_cache(maxsize=1024)
