@@ -10,9 +10,11 @@ from typing import Sequence
 from . import __version__
 from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
-from .io import InputError, atomic_write, log_record, read_document, write_log
+from .evaluate import score_document, summarise
+from .io import InputError, atomic_write, log_record, read_document, read_gold_dir, write_log
 from .report import FORMATS, Finding
 from .report import diff as diff_report
+from .report.evaluation import EVAL_FORMATS
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
 
@@ -49,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(diff)
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
+    evaluation = commands.add_parser("eval", help="score the fixes against annotated documents (NAME/input.txt, "
+                                                  "expected.txt, optional expected_changes.jsonl)")
+    evaluation.add_argument("gold", metavar="GOLD_DIR")
+    evaluation.add_argument("--format", choices=sorted(EVAL_FORMATS), default="text")
+    evaluation.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
+    evaluation.add_argument("--ignore-logs", action="store_true",
+                            help="score against expected.txt alone (character diff), not the expected logs")
     return parser
 
 
@@ -143,7 +152,20 @@ def describe_rule(rule) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules}
+def command_eval(args, config) -> int:
+    """Exit 0 when every document came out exactly as expected, 1 otherwise."""
+    config = load_config(args.config) if args.config else config
+    pipeline = Pipeline.from_config(config)
+    scores = [score_document(d.name, d.text, d.expected, None if args.ignore_logs else d.log,
+                             clean(d.text, pipeline=pipeline))
+              for d in read_gold_dir(args.gold)]
+    summary = summarise(scores, {rule.code: rule.family for rule in default_rules()})
+    sys.stdout.write(EVAL_FORMATS[args.format](summary, args.gold))
+    return Exit.CLEAN if summary.exact == len(scores) else Exit.FINDINGS
+
+
+COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
+            "eval": command_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

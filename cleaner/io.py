@@ -115,3 +115,38 @@ def read_log(path: str | Path) -> list[dict]:
 
 def changes_of(record: dict) -> list[Change]:
     return [Change.from_dict(item) for item in record.get("changes", [])]
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """An annotated document: its input, expected output and, when there is one, expected change log."""
+
+    name: str
+    text: str
+    expected: str
+    log: tuple[Change, ...] | None
+
+
+def read_gold_dir(path: str | Path) -> list[GoldDocument]:
+    """Every `NAME/input.txt` + `NAME/expected.txt` (+ `expected_changes.jsonl`) folder under `path`.
+
+    The log holds one change per line, or whole change-log records (their `changes` are used).
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(f"{path}: not a directory")
+    documents = []
+    for folder in sorted(p for p in root.iterdir() if (p / "input.txt").is_file() and (p / "expected.txt").is_file()):
+        log_path = folder / "expected_changes.jsonl"
+        log = None
+        if log_path.is_file():
+            try:
+                log = tuple(c for item in read_log(log_path)
+                            for c in (changes_of(item) if "changes" in item else [Change.from_dict(item)]))
+            except (KeyError, TypeError) as error:
+                raise InputError(f"{log_path}: not a change log ({error})") from None
+        documents.append(GoldDocument(folder.name, read_document(str(folder / "input.txt")).text,
+                                      read_document(str(folder / "expected.txt")).text, log))
+    if not documents:
+        raise InputError(f"{path}: no NAME/input.txt + NAME/expected.txt folders")
+    return documents
