@@ -7,7 +7,7 @@ import enum
 import sys
 from typing import Sequence
 
-from . import __version__
+from . import __version__, safety
 from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
 from .evaluate import score_document, summarise
@@ -85,7 +85,8 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
             continue
         result = clean(document.text, pipeline=pipeline)
         for problem in result.problems:
-            print(f"mtclean: warning: {path}: {problem.message}", file=sys.stderr)
+            print(f"mtclean: {problem.severity}: {path}: {problem.message}", file=sys.stderr)
+        errors += safety.failed(result)
         findings.append(Finding(document.name, result))
     return findings, errors
 

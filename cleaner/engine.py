@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from . import safety
 from .config import Config
 from .model import Change, Edit, Problem, Result, Rule
 from .protect import protected_spans
@@ -100,9 +101,11 @@ def clean(text: str, config: Config | None = None, *, pipeline: Pipeline | None 
             break
         spans = new_spans
     else:
-        problems.append(Problem("engine", "cleaning did not settle after three passes; document left as it was"))
+        problems.append(Problem("engine", "cleaning did not settle after three passes; document left as it was",
+                                "error"))
         return Result(text, text, (), tuple(problems))
-    return Result(text, apply_spans(text, spans), _changes(text, spans, suggestions), tuple(problems))
+    result = Result(text, apply_spans(text, spans), _changes(text, spans, suggestions), tuple(problems))
+    return safety.verify(result, protected)
 
 
 def _changes(original: str, spans: Sequence[Span], suggestions: Sequence[tuple[int, int, Edit]]) -> tuple[Change, ...]:

@@ -91,7 +91,7 @@ def log_record(name: str, result: Result, key: str = "path") -> dict:
         "changes": [change.to_dict() for change in result.changes],
     }
     if result.problems:
-        record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
+        record["problems"] = [{"rule": p.rule, "message": p.message, "severity": p.severity} for p in result.problems]
     return record
 
 
