@@ -95,9 +95,18 @@ def log_record(name: str, result: Result, key: str = "path") -> dict:
     return record
 
 
+# JSON leaves these unescaped, but str.splitlines() and some JSON Lines readers end a line at them.
+LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_log(handle: IO[str], records: Iterable[dict]) -> None:
+    """One JSON object a line; the only line break in each is the final `\\n`.
+
+    >>> import io; out = io.StringIO(); write_log(out, [{"before": "a\\u2028b"}]); out.getvalue()
+    '{"before": "a\\\\u2028b"}\\n'
+    """
     for record in records:
-        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False).translate(LINE_SEPARATORS) + "\n")
 
 
 def read_log(path: str | Path) -> list[dict]:
