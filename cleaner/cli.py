@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--ignore", action="append", help="rule codes, names or family prefixes to skip")
         sub.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
         sub.add_argument("--log", help="write the change log (JSON Lines) to this file")
+        sub.add_argument("--follow-symlinks", action="store_true",
+                         help="read (and fix) files through symlinks that lead outside the current directory")
 
     check = commands.add_parser("check", help="report findings; never writes; exit 1 when a fix is pending")
     common(check)
@@ -78,7 +80,7 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
     errors = 0
     for path in args.paths:
         try:
-            document = read_document(path)
+            document = read_document(path, follow_symlinks=args.follow_symlinks)
         except InputError as error:
             print(f"mtclean: error: {error}", file=sys.stderr)
             errors += 1
@@ -111,7 +113,11 @@ def command_fix(args, config) -> int:
         if finding.name == "-":
             sys.stdout.write(finding.result.text)
         elif finding.result.changed:
-            atomic_write(finding.name, finding.result.text)
+            try:
+                atomic_write(finding.name, finding.result.text, expected=finding.result.original)
+            except InputError as error:
+                print(f"mtclean: error: {error}", file=sys.stderr)
+                errors += 1
     _write_log(args.log, findings)
     return Exit.ERROR if errors else Exit.CLEAN
 

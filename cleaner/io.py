@@ -45,10 +45,32 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: invalid UTF-8 at byte {error.start}, skipped") from None
 
 
-def read_document(path: str) -> Document:
-    """Read a file, or stdin for `-`, as a Document."""
+class FileChangedError(InputError):
+    """The file changed on disk between being read and being rewritten; it is left as the other writer left it."""
+
+
+def check_symlink(path: str) -> None:
+    """Refuse a path that reaches through a symlink to a file outside the current directory's tree.
+
+    Files named on the command line outside that tree are read as given; only a link leading out
+    of it is refused (unless `--follow-symlinks`), so `mtclean fix` never rewrites a file the
+    user did not see in the tree they work in.
+    """
+    real = os.path.realpath(path)
+    if real == os.path.abspath(path):
+        return
+    root = os.path.realpath(os.getcwd())
+    if os.path.commonpath([root, real]) != root:
+        raise InputError(f"{path}: symlink to {real}, outside the current directory's tree; "
+                         "not followed (use --follow-symlinks)")
+
+
+def read_document(path: str, *, follow_symlinks: bool = True) -> Document:
+    """Read a file, or stdin for `-`, as a Document; with follow_symlinks=False see `check_symlink`."""
     if path == "-":
         return Document("-", decode(sys.stdin.buffer.read(), "<stdin>"))
+    if not follow_symlinks:
+        check_symlink(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -60,9 +82,16 @@ def read_document(path: str) -> Document:
     return Document(path, decode(data, path))
 
 
-def atomic_write(path: str | Path, text: str) -> None:
-    """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode."""
-    path = Path(path)
+def atomic_write(path: str | Path, text: str, expected: str | None = None) -> None:
+    """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode.
+
+    A symlink stays a link: its target is rewritten. With `expected` (the text that was read and
+    cleaned), the file is compared with it just before the rename, and a file that changed in the
+    meantime is left alone (FileChangedError). A process killed at any point leaves the file
+    either as it was or fully rewritten, plus at most a stray `.NAME.*.mtclean-tmp` file.
+    """
+    shown = path
+    path = Path(os.path.realpath(path))
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtclean-tmp", dir=path.parent)
     try:
@@ -72,6 +101,8 @@ def atomic_write(path: str | Path, text: str) -> None:
             os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(temp_name, mode)
+        if expected is not None and _current_bytes(path) != expected.encode("utf-8"):
+            raise FileChangedError(f"{shown}: changed on disk while it was being cleaned; left as it is now")
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -79,6 +110,13 @@ def atomic_write(path: str | Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def log_record(name: str, result: Result, key: str = "path") -> dict:
