@@ -52,15 +52,16 @@ class FileChangedError(InputError):
 def check_symlink(path: str) -> None:
     """Refuse a path that reaches through a symlink to a file outside the current directory's tree.
 
-    Files named on the command line outside that tree are read as given; only a link leading out
-    of it is refused (unless `--follow-symlinks`), so `mtclean fix` never rewrites a file the
-    user did not see in the tree they work in.
+    A path named outside that tree (`../shared/a.txt`) is read as given; only a path inside it
+    that a link leads out of is refused (unless `--follow-symlinks`), so `mtclean fix` never
+    rewrites a file the user did not see in the tree they work in.
     """
-    real = os.path.realpath(path)
-    if real == os.path.abspath(path):
+    real, lexical = os.path.realpath(path), os.path.abspath(path)
+    if real == lexical:
         return
-    root = os.path.realpath(os.getcwd())
-    if os.path.commonpath([root, real]) != root:
+    root = os.getcwd()
+    inside = os.path.commonpath([root, lexical]) == root
+    if inside and os.path.commonpath([os.path.realpath(root), real]) != os.path.realpath(root):
         raise InputError(f"{path}: symlink to {real}, outside the current directory's tree; "
                          "not followed (use --follow-symlinks)")
 

@@ -109,6 +109,17 @@ def test_a_symlink_leading_out_of_the_tree_is_refused_unless_asked(tmp_path, mon
     assert (tree / "link.txt").is_symlink()
 
 
+def test_a_path_named_outside_the_tree_is_read_as_given(tmp_path, monkeypatch):
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "shared").mkdir()
+    target = tmp_path / "shared" / "article.txt"
+    target.write_text("They met. . Then left.\n", encoding="utf-8")
+    (tmp_path / "elsewhere").symlink_to(tmp_path / "shared")
+    monkeypatch.chdir(tmp_path / "tree")
+    assert main(["check", "../shared/article.txt"]) == 1
+    assert main(["check", "../elsewhere/article.txt"]) == 1  # the link is outside the tree too
+
+
 def test_a_symlink_inside_the_tree_is_fixed_through_and_stays_a_link(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     target = tmp_path / "data" / "article.txt"
