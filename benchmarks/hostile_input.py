@@ -3,9 +3,10 @@
     python benchmarks/hostile_input.py                      # 1, 5, 10 and 50 MB, every case
     python benchmarks/hostile_input.py --max-mb 10 --case single-line --case dot-pairs
 
-Cases: patterns built to make regular expressions backtrack, one 50 MB line, a million `. .`
-pairs, deeply nested quotes and brackets, and 10,000 (per MB) near-identical paragraphs with
-captions among them. Each size runs in a child process with a hard time limit, so a case that
+Cases: patterns built to make regular expressions backtrack (in runs of fixed length, and in
+tokens that grow with the document), one 50 MB line, a million `. .`
+pairs, deeply nested quotes and brackets, and 10,000 (per MB) near-identical paragraphs, with
+captions repeating their neighbours among them and without. Each size runs in a child process with a hard time limit, so a case that
 goes quadratic is reported as such instead of hanging the run; the last column says when the
 time per MB grew by more than half from the smallest size (superlinear).
 """
@@ -53,6 +54,15 @@ def backtracking_bait(size: int) -> str:
     return repeat_to(size, "\n".join(kinds) + "\n")
 
 
+def long_token_bait(size: int) -> str:
+    """The same bait as one token per kind whose length grows with the document (a hundredth of
+    it): a pattern quadratic in a token's length shows here, where fixed-length runs hide it."""
+    length = max(size // 100, 10)
+    kinds = ["a." * (length // 2) + "@", "1." * (length // 2) + "x", "www." + "a" * length + " ",
+             "the " * (length // 4), "x and " * (length // 6) + "x"]
+    return repeat_to(size, SENTENCE + "\n" + "\n".join(kinds) + "\n")
+
+
 def single_line(size: int) -> str:
     """Ordinary sentences with artifacts, and not one line break."""
     return repeat_to(size, SENTENCE + "Prices rose. . Exports fell . , and the the county met. ")
@@ -92,12 +102,19 @@ def near_identical_paragraphs(size: int) -> str:
     return "\n".join(paragraphs)[:size]
 
 
+def near_identical_plain(size: int) -> str:
+    """Paragraphs that differ in one number and nothing else (no captions among them)."""
+    return near_identical_paragraphs(size).replace(".Photo by Zhang Wei", ". The working groups went out.")
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "backtracking-bait": backtracking_bait,
+    "long-token-bait": long_token_bait,
     "single-line": single_line,
     "dot-pairs": dot_pairs,
     "nested-quotes": nested_quotes,
     "near-identical-paragraphs": near_identical_paragraphs,
+    "near-identical-plain": near_identical_plain,
 }
 
 
