@@ -9,15 +9,19 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__, review
+from . import __version__, review, safety
 from .config import Config, ConfigError, load_config
-from .io import BinaryInputError, InputError, atomic_write, log_record, read_document, read_json, read_log, write_log
+from .engine import Pipeline, clean
+from .evaluate import score_document, summarise
+from .io import (BinaryInputError, InputError, atomic_write, log_record, read_document, read_gold_dir, read_json,
+                 read_log, write_log)
 from .markup import TYPES, clean_document, document_type
 from .project import Projects, describe
 from .report import FORMATS, Finding
 from .report import colordiff
 from .report import diff as diff_report
 from .report import html as html_report
+from .report.evaluation import EVAL_FORMATS
 from .ruleset import RuleError, default_rules, select_rules, unknown_selectors
 
 
@@ -53,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--type", choices=TYPES, help="read every input as this type (default: by extension)")
         sub.add_argument("--warn-unused-suppressions", action="store_true",
                          help="warn about mtclean: disable comments that silenced nothing")
+        sub.add_argument("--follow-symlinks", action="store_true",
+                         help="read (and fix) files through symlinks that lead outside the current directory")
 
     check = commands.add_parser("check", help="report findings; never writes; exit 1 when a fix is pending")
     common(check)
@@ -79,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("config", help="print the configuration that applies to a file or folder")
     show.add_argument("path", nargs="?", default=".", help="a file or folder (default: the current folder)")
     show.add_argument("--config", help="a mtclean.toml or pyproject.toml to use instead of the one found")
+    evaluation = commands.add_parser("eval", help="score the fixes against annotated documents (NAME/input.txt, "
+                                                  "expected.txt, optional expected_changes.jsonl)")
+    evaluation.add_argument("gold", metavar="GOLD_DIR")
+    evaluation.add_argument("--format", choices=sorted(EVAL_FORMATS), default="text")
+    evaluation.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
+    evaluation.add_argument("--ignore-logs", action="store_true",
+                            help="score against expected.txt alone (character diff), not the expected logs")
     return parser
 
 
@@ -101,7 +114,7 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
     errors = 0
     for path, walked in projects.inputs(args.paths):
         try:
-            document = read_document(path)
+            document = read_document(path, follow_symlinks=args.follow_symlinks)
         except BinaryInputError as error:
             print(f"mtclean: {'notice' if walked else 'error'}: {error}", file=sys.stderr)
             errors += not walked
@@ -118,7 +131,8 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
                 print(f"{path}:{unused.line}:{unused.column}: warning: unused suppression {unused.text}",
                       file=sys.stderr)
         for problem in result.problems:
-            print(f"mtclean: warning: {path}: {problem.message}", file=sys.stderr)
+            print(f"mtclean: {problem.severity}: {path}: {problem.message}", file=sys.stderr)
+        errors += safety.failed(result)
         findings.append(Finding(document.name, result))
     return findings, errors
 
@@ -143,7 +157,11 @@ def command_fix(args, config) -> int:
         if finding.name == "-":
             sys.stdout.write(finding.result.text)
         elif finding.result.changed:
-            atomic_write(finding.name, finding.result.text)
+            try:
+                atomic_write(finding.name, finding.result.text, expected=finding.result.original)
+            except InputError as error:
+                print(f"mtclean: error: {error}", file=sys.stderr)
+                errors += 1
     _write_log(args.log, findings)
     return Exit.ERROR if errors else Exit.CLEAN
 
@@ -226,13 +244,25 @@ def describe_rule(rule) -> str:
     return "\n".join(lines)
 
 
+def command_eval(args, config) -> int:
+    """Exit 0 when every document came out exactly as expected, 1 otherwise."""
+    config = load_config(args.config) if args.config else config
+    pipeline = Pipeline.from_config(config)
+    scores = [score_document(d.name, d.text, d.expected, None if args.ignore_logs else d.log,
+                             clean(d.text, pipeline=pipeline))
+              for d in read_gold_dir(args.gold)]
+    summary = summarise(scores, {rule.code: rule.family for rule in default_rules()})
+    sys.stdout.write(EVAL_FORMATS[args.format](summary, args.gold))
+    return Exit.CLEAN if summary.exact == len(scores) else Exit.FINDINGS
+
+
 def command_config(args, config) -> int:
     sys.stdout.write(describe(Projects(args.config), Path(args.path)))
     return Exit.CLEAN
 
 
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config}
+            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config, "eval": command_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

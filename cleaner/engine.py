@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterator, Sequence
 
+from . import safety
 from .config import Config
 from .model import Change, Edit, Problem, Result, Rule
 from .protect import protected_spans
@@ -147,9 +148,11 @@ def clean(text: str, config: Config | None = None, *, pipeline: Pipeline | None 
     else:
         settled, spans, suggestions = _settle_in_full_passes(text, pipeline, context, protected, problems)
     if not settled:
-        problems.append(Problem("engine", "cleaning did not settle after three passes; document left as it was"))
+        problems.append(Problem("engine", "cleaning did not settle after three passes; document left as it was",
+                                "error"))
         return Result(text, text, (), tuple(problems))
-    return Result(text, apply_spans(text, spans), _changes(text, spans, suggestions), tuple(problems))
+    result = Result(text, apply_spans(text, spans), _changes(text, spans, suggestions), tuple(problems))
+    return safety.verify(result, protected)
 
 
 Found = list[tuple[int, int, Edit]]

@@ -50,10 +50,33 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: invalid UTF-8 at byte {error.start}, skipped") from None
 
 
-def read_document(path: str) -> Document:
-    """Read a file, or stdin for `-`, as a Document."""
+class FileChangedError(InputError):
+    """The file changed on disk between being read and being rewritten; it is left as the other writer left it."""
+
+
+def check_symlink(path: str) -> None:
+    """Refuse a path that reaches through a symlink to a file outside the current directory's tree.
+
+    A path named outside that tree (`../shared/a.txt`) is read as given; only a path inside it
+    that a link leads out of is refused (unless `--follow-symlinks`), so `mtclean fix` never
+    rewrites a file the user did not see in the tree they work in.
+    """
+    real, lexical = os.path.realpath(path), os.path.abspath(path)
+    if real == lexical:
+        return
+    root = os.getcwd()
+    inside = os.path.commonpath([root, lexical]) == root
+    if inside and os.path.commonpath([os.path.realpath(root), real]) != os.path.realpath(root):
+        raise InputError(f"{path}: symlink to {real}, outside the current directory's tree; "
+                         "not followed (use --follow-symlinks)")
+
+
+def read_document(path: str, *, follow_symlinks: bool = True) -> Document:
+    """Read a file, or stdin for `-`, as a Document; with follow_symlinks=False see `check_symlink`."""
     if path == "-":
         return Document("-", decode(sys.stdin.buffer.read(), "<stdin>"))
+    if not follow_symlinks:
+        check_symlink(path)
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -72,9 +95,16 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def atomic_write(path: str | Path, text: str) -> None:
-    """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode."""
-    path = Path(path)
+def atomic_write(path: str | Path, text: str, expected: str | None = None) -> None:
+    """Replace a file's content in one step (temp file in the same folder, then rename), keeping its mode.
+
+    A symlink stays a link: its target is rewritten. With `expected` (the text that was read and
+    cleaned), the file is compared with it just before the rename, and a file that changed in the
+    meantime is left alone (FileChangedError). A process killed at any point leaves the file
+    either as it was or fully rewritten, plus at most a stray `.NAME.*.mtclean-tmp` file.
+    """
+    shown = path
+    path = Path(os.path.realpath(path))
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
     descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".mtclean-tmp", dir=path.parent)
     try:
@@ -83,6 +113,8 @@ def atomic_write(path: str | Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
+        if expected is not None and _current_bytes(path) != expected.encode("utf-8"):
+            raise FileChangedError(f"{shown}: changed on disk while it was being cleaned; left as it is now")
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -90,6 +122,13 @@ def atomic_write(path: str | Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def log_record(name: str, result: Result, key: str = "path") -> dict:
@@ -102,13 +141,22 @@ def log_record(name: str, result: Result, key: str = "path") -> dict:
         "changes": [{"id": change.id, **change.to_dict()} for change in result.changes],
     }
     if result.problems:
-        record["problems"] = [{"rule": p.rule, "message": p.message} for p in result.problems]
+        record["problems"] = [{"rule": p.rule, "message": p.message, "severity": p.severity} for p in result.problems]
     return record
 
 
+# JSON leaves these unescaped, but str.splitlines() and some JSON Lines readers end a line at them.
+LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_log(handle: IO[str], records: Iterable[dict]) -> None:
+    """One JSON object a line; the only line break in each is the final `\\n`.
+
+    >>> import io; out = io.StringIO(); write_log(out, [{"before": "a\\u2028b"}]); out.getvalue()
+    '{"before": "a\\\\u2028b"}\\n'
+    """
     for record in records:
-        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False).translate(LINE_SEPARATORS) + "\n")
 
 
 def read_log(path: str | Path) -> list[dict]:
@@ -141,3 +189,36 @@ def read_json(path: str | Path) -> object:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: not JSON: {error}") from None
+@dataclass(frozen=True)
+class GoldDocument:
+    """An annotated document: its input, expected output and, when there is one, expected change log."""
+
+    name: str
+    text: str
+    expected: str
+    log: tuple[Change, ...] | None
+
+
+def read_gold_dir(path: str | Path) -> list[GoldDocument]:
+    """Every `NAME/input.txt` + `NAME/expected.txt` (+ `expected_changes.jsonl`) folder under `path`.
+
+    The log holds one change per line, or whole change-log records (their `changes` are used).
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise InputError(f"{path}: not a directory")
+    documents = []
+    for folder in sorted(p for p in root.iterdir() if (p / "input.txt").is_file() and (p / "expected.txt").is_file()):
+        log_path = folder / "expected_changes.jsonl"
+        log = None
+        if log_path.is_file():
+            try:
+                log = tuple(c for item in read_log(log_path)
+                            for c in (changes_of(item) if "changes" in item else [Change.from_dict(item)]))
+            except (KeyError, TypeError) as error:
+                raise InputError(f"{log_path}: not a change log ({error})") from None
+        documents.append(GoldDocument(folder.name, read_document(str(folder / "input.txt")).text,
+                                      read_document(str(folder / "expected.txt")).text, log))
+    if not documents:
+        raise InputError(f"{path}: no NAME/input.txt + NAME/expected.txt folders")
+    return documents

@@ -111,10 +111,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something that stopped a rule or a document from being cleaned (timeout, broken invariant)."""
+    """Something that stopped a rule or a document from being cleaned (timeout, broken invariant).
+
+    A `warning` (a rule timed out and was skipped) leaves the rest of the cleaning in place; an
+    `error` (a safety check failed, cleaning did not settle) means the document was left as it was.
+    """
 
     rule: str
     message: str
+    severity: Literal["warning", "error"] = "warning"
 
 
 @dataclass(frozen=True)
