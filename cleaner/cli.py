@@ -102,7 +102,7 @@ def make_config(args: argparse.Namespace) -> Config:
     unknown = unknown_selectors(default_rules(), (select or ()) + (ignore or ()))
     if unknown:
         raise ConfigError(f"unknown rule selector '{unknown[0]}'")
-    return config.with_overrides(select=select, ignore=ignore)
+    return config.with_flags(select=select, ignore=ignore)
 
 
 def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Finding], int]:
@@ -139,8 +139,11 @@ def run_documents(args: argparse.Namespace, config: Config) -> tuple[list[Findin
 
 def _write_log(path: str | None, findings: list[Finding]) -> None:
     if path:
-        with open(path, "w", encoding="utf-8") as handle:
-            write_log(handle, (log_record(f.name, f.result) for f in findings))
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                write_log(handle, (log_record(f.name, f.result) for f in findings))
+        except OSError as error:
+            raise InputError(f"{path}: cannot write the change log: {error.strerror}") from None
 
 
 def command_check(args, config) -> int:
@@ -161,6 +164,9 @@ def command_fix(args, config) -> int:
                 atomic_write(finding.name, finding.result.text, expected=finding.result.original)
             except InputError as error:
                 print(f"mtclean: error: {error}", file=sys.stderr)
+                errors += 1
+            except OSError as error:  # a read-only file or folder, a full disk: say so, go on
+                print(f"mtclean: error: {finding.name}: cannot write: {error.strerror}", file=sys.stderr)
                 errors += 1
     _write_log(args.log, findings)
     return Exit.ERROR if errors else Exit.CLEAN

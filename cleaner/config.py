@@ -42,6 +42,11 @@ class Config:
         """A copy with some fields replaced (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    def with_flags(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] | None = None) -> "Config":
+        """The command line on top of a file's settings, as ruff does it: `--select` replaces the
+        file's `select`, `--ignore` adds to its `ignore`."""
+        return self.with_overrides(select=select, ignore=self.ignore + ignore if ignore else None)
+
 
 KEY_ALIASES = {"per-file-ignores": "per_file_ignores", "target-language": "target_language"}
 TUPLE_KEYS = {"select", "ignore", "glossary", "fix", "suggest", "include", "exclude"}

@@ -115,7 +115,7 @@ class Projects:
                 config, root = Config(), Path(os.getcwd())
             else:
                 config, root = load_config(source), Path(os.path.abspath(source)).parent
-            self.by_source[source] = Project(config.with_overrides(**self.overrides), root, source)
+            self.by_source[source] = Project(config.with_flags(**self.overrides), root, source)
         return self.by_source[source]
 
     def project_for(self, path: Path) -> Project:

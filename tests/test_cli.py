@@ -170,6 +170,29 @@ def test_ignore_by_family_or_code(tmp_path, capsys, selector):
     assert codes(capsys.readouterr().out) == ["RE01", "WS01"]
 
 
+def test_ignore_flag_adds_to_the_config_files_ignore(tmp_path, capsys):
+    """As in ruff: `--ignore` on the command line extends the file's list instead of replacing it."""
+    (tmp_path / "mtclean.toml").write_text('ignore = ["PU01"]\n', encoding="utf-8")
+    path = write(tmp_path / "a.txt", MIXED)
+    assert main(["check", "--ignore", "WS01", str(path)]) == 1
+    assert codes(capsys.readouterr().out) == ["RE01", "PU03"]
+
+
+def test_diff_counts_lines_as_check_does(tmp_path, capsys):
+    """A U+2028 inside a line is not a line break: the hunk is on the line `check` names."""
+    path = write(tmp_path / "a.txt", "One\u2028two.\nThree. . Four.\n")
+    assert main(["diff", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "@@ -1,2 +1,2 @@\n One\u2028two.\n-Three. . Four.\n+Three. Four.\n" in out
+    assert "No newline" not in out
+
+
+def test_unwritable_log_is_an_error_naming_it(tmp_path, capsys):
+    path = write(tmp_path / "a.txt", DIRTY)
+    assert main(["check", "--log", str(tmp_path), str(path)]) == 2
+    assert str(tmp_path) in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_unknown_selector_is_usage_error_naming_it(tmp_path, capsys, option):
     path = write(tmp_path / "a.txt", DIRTY)

@@ -12,6 +12,8 @@ from itertools import accumulate
 
 import regex
 
+from .diff import lines
+
 RESET = "\x1b[0m"
 FAMILY_COLOURS = {
     "encoding": "35",      # magenta
@@ -77,14 +79,14 @@ def _hunk_start(number: str, count: str | None) -> int:
 
 
 def _offsets(lines: list[str]) -> list[int]:
-    """Where each of `splitlines(keepends=True)` pieces starts in the text."""
+    """Where each line (see `diff.lines`) starts in the text."""
     return [0, *accumulate(len(line) for line in lines)]
 
 
 def colour_document(name: str, result) -> list[str]:
     """The coloured diff lines of one changed document."""
-    old_lines = result.original.splitlines(keepends=True)
-    new_lines = result.text.splitlines(keepends=True)
+    old_lines = lines(result.original)
+    new_lines = lines(result.text)
     old_starts, new_starts = _offsets(old_lines), _offsets(new_lines)
     removed, inserted = fix_regions(result)
     out = []

@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import re
+
+# lines end at \r\n, \r or \n only, as `check` counts them (str.splitlines also splits at
+# U+2028, form feeds and more, which would put the hunks on other line numbers)
+LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def lines(text: str) -> list[str]:
+    """The text's lines with their line breaks.
+
+    >>> lines("a\u2028b\r\nc")
+    ['a\u2028b\r\n', 'c']
+    """
+    return LINE_RE.findall(text)
 
 
 def render(findings) -> str:
@@ -13,8 +27,8 @@ def render(findings) -> str:
         if not result.changed:
             continue
         for line in difflib.unified_diff(
-            result.original.splitlines(keepends=True),
-            result.text.splitlines(keepends=True),
+            lines(result.original),
+            lines(result.text),
             fromfile=f"a/{finding.name}",
             tofile=f"b/{finding.name}",
         ):
