@@ -11,7 +11,7 @@ LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def lines(text: str) -> list[str]:
-    """The text's lines with their line breaks.
+    r"""The text's lines with their line breaks.
 
     >>> lines("a\u2028b\r\nc")
     ['a\u2028b\r\n', 'c']
