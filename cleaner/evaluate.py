@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from .model import Change, Result
-from .spans import apply_changes
+from .spans import apply_changes, line_column, line_starts
 
 UNATTRIBUTED = "(unattributed)"
 CONTEXT_CHARS = 30
@@ -241,12 +241,6 @@ def context_of(original: str, start: int, end: int, after: str) -> str:
     return shown.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line = before.count("\n") + 1
-    return line, offset - (before.rfind("\n") + 1) + 1
-
-
 def score_document(name: str, original: str, expected_text: str, expected_log: Sequence[Change] | None,
                    result: Result) -> DocumentScore:
     """Score one document's result against its expected output and, when given, its expected log."""
@@ -289,7 +283,7 @@ def score_document(name: str, original: str, expected_text: str, expected_log: S
 
 
 def _outcome(verdict: str, document: str, original: str, edit: GoldEdit) -> Outcome:
-    line, column = _line_column(original, edit.start)
+    line, column = line_column(line_starts(original), edit.start)
     return Outcome(verdict, document, edit.rule, edit.family, edit.start, edit.end, original[edit.start:edit.end],
                    edit.after, line, column, context_of(original, edit.start, edit.end, edit.after))
 

@@ -101,3 +101,13 @@ def test_fixtures_meet_the_precision_and_recall_targets(capsys):
         assert data["overall"]["precision"] >= 0.99 and data["overall"]["recall"] >= 0.95
         for family, tally in data["families"].items():
             assert tally["made"] > 0, family
+
+
+def test_an_expected_log_may_be_a_change_log_written_by_mtclean(tmp_path, capsys):
+    folder = write_gold(tmp_path, "001_logged", "They met. . Then left,, home.\n", "They met. Then left, home.\n")
+    assert main(["check", str(folder / "input.txt"), "--log", str(folder / "expected_changes.jsonl")]) == 1
+    capsys.readouterr()
+    assert main(["eval", str(tmp_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["per_document"][0]["source"] == "log"
+    assert data["overall"]["expected"] == data["overall"]["correct"] >= 2

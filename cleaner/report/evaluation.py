@@ -9,6 +9,9 @@ from ..evaluate import Summary, Tally
 HEADER = ("expected", "made", "correct", "missed", "wrong", "precision", "recall")
 
 
+WIDTHS = (8, 8, 8, 8, 8, 9, 6)
+
+
 def _row(label: str, tally: Tally, width: int) -> str:
     counts = (tally.expected, tally.made, tally.correct, tally.missed, tally.wrong)
     cells = [f"{n:>8}" for n in counts] + [f"{tally.precision:>9.3f}", f"{tally.recall:>6.3f}"]
@@ -17,8 +20,7 @@ def _row(label: str, tally: Tally, width: int) -> str:
 
 def _table(title: str, rows: dict[str, Tally], overall: Tally) -> list[str]:
     width = max([len(title), len("overall")] + [len(k) for k in rows])
-    lines = [f"{title:<{width}} " + " ".join(f"{h:>8}" if i < 5 else f"{h:>{9 if h == 'precision' else 6}}"
-                                             for i, h in enumerate(HEADER))]
+    lines = [f"{title:<{width}} " + " ".join(f"{h:>{w}}" for h, w in zip(HEADER, WIDTHS))]
     lines += [_row(label, tally, width) for label, tally in rows.items()]
     lines.append(_row("overall", overall, width))
     return lines
