@@ -8,6 +8,7 @@ import sys
 from typing import Sequence
 
 from . import __version__
+from .batch.command import add_batch_parser, command_batch
 from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
 from .io import InputError, atomic_write, log_record, read_document, write_log
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(diff)
     rules = commands.add_parser("rules", help="list the rules, or show one with its examples")
     rules.add_argument("rule", nargs="?", help="a rule code or name")
+    add_batch_parser(commands)
     return parser
 
 
@@ -143,7 +145,8 @@ def describe_rule(rule) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules}
+COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
+            "batch": command_batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
