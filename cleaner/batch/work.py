@@ -73,7 +73,7 @@ def dump_line(record: dict) -> bytes:
 def parse_line(raw: bytes, settings: Settings) -> dict:
     """The JSON object on one line, checked for a string text field and an optional string title."""
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as error:
         raise DocumentError(f"invalid UTF-8 at byte {error.start}") from None
     if not line.strip():
@@ -81,7 +81,7 @@ def parse_line(raw: bytes, settings: Settings) -> dict:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        raise DocumentError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+        raise DocumentError(f"invalid JSON: {error.msg} (column {error.colno})") from None
     if not isinstance(record, dict):
         raise DocumentError(f"not a JSON object but {JSON_TYPES.get(type(record), 'a string')}")
     if settings.text_field not in record:
