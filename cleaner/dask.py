@@ -25,7 +25,7 @@ def dask_submitter(scheduler: str | None, jobs: int, stack: ExitStack):
         client = stack.enter_context(Client(scheduler))
     else:
         cluster = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None))
+                                                   dashboard_address=":0"))
         client = stack.enter_context(Client(cluster))
     return lambda chunk, settings: client.submit(clean_chunk, chunk, settings, pure=False)
 

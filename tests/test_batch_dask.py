@@ -17,7 +17,7 @@ from tests.batch_helpers import expected_for, make_corpus, read_jsonl
 
 @pytest.fixture(scope="module")
 def cluster():
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster:
         yield cluster
 
 
@@ -50,3 +50,13 @@ def test_clean_bag_partition_wise(cluster, tmp_path: Path) -> None:
                                        "error": "not a record with a string 'text' field"})
     assert texts == ["Rains came. Crews worked.", "Clean."]
     assert json.dumps(pairs[0][1])  # log records are plain JSON
+
+
+def test_cli_dask_engine_without_scheduler_starts_a_local_cluster(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus, 0.1, seed=13)
+    local_out, out = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert main(["batch", str(corpus), "-o", str(local_out), "--jobs", "1", "-q"]) == 0
+    assert main(["batch", str(corpus), "-o", str(out), "--engine", "dask", "--jobs", "2",
+                 "--chunk-size", "5", "-q"]) == 0
+    assert out.read_bytes() == local_out.read_bytes()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 TEXT_SUFFIXES = (".txt", ".md")
-CHUNK_DOCS = 500
+CHUNK_DOCS = 100
 CHUNK_BYTES = 4 * 1024 * 1024
 
 
