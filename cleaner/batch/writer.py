@@ -73,7 +73,7 @@ class PartStore:
     def done_stats(self, index: int) -> dict | None:
         """The counts of a completed chunk, or None when it has to be (re)done."""
         marker = self._part(index, ".done")
-        if not marker.exists():
+        if not marker.exists() or not all(self._part(index, s).exists() for s in (".out", ".log", ".err")):
             return None
         return stats_from_json(json.loads(marker.read_text(encoding="utf-8")))
 
@@ -98,6 +98,8 @@ class PartStore:
                     with open(self._part(index, suffix), "rb") as part:
                         shutil.copyfileobj(part, handle, 1024 * 1024)
             os.replace(temp, target)
+        # the manifest goes first: a run killed while the parts are deleted then starts over
+        (self.directory / "manifest.json").unlink()
         shutil.rmtree(self.directory)
 
 
