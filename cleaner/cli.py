@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, review, safety
+from .batch.command import add_batch_parser, command_batch
 from .config import Config, ConfigError, load_config
 from .engine import Pipeline, clean
 from .evaluate import score_document, summarise
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument("--config", help="a mtclean.toml or pyproject.toml to use")
     evaluation.add_argument("--ignore-logs", action="store_true",
                             help="score against expected.txt alone (character diff), not the expected logs")
+    add_batch_parser(commands)
     return parser
 
 
@@ -268,7 +270,8 @@ def command_config(args, config) -> int:
 
 
 COMMANDS = {"check": command_check, "fix": command_fix, "diff": command_diff, "rules": command_rules,
-            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config, "eval": command_eval}
+            "apply": command_review, "revert": command_review, "report": command_report, "config": command_config, "eval": command_eval,
+            "batch": command_batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
