@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 URL_RE = regex.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”‘’]+""", regex.IGNORECASE)
-EMAIL_RE = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = regex.compile(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 DOMAIN_RE = regex.compile(
     r"\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|cn|org|net|gov|edu|int|io|info|biz|co|uk|hk|tw|mo|jp|kr|de|fr|ru|eu|us)\b(?:/[^\s<>\"“”]*)?"
 )
