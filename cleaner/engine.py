@@ -57,14 +57,8 @@ def _run_pass(
         except TimeoutError:
             problems.append(Problem(rule.code, f"{rule.code} timed out after {context.timeout}s and was skipped"))
             continue
-        fixes = []
-        for edit in edits:
-            if (edit.action or rule.action) == "fix":
-                fixes.append(edit)
-                continue
-            mapped = map_to_original(spans, edit.start, edit.end)
-            if mapped is not None and not _touches(mapped, protected):
-                suggestions.append((mapped[0], mapped[1], edit))
+        fixes, found = _sort_edits(edits, rule, spans, protected)
+        suggestions += found
         if fixes:
             spans = compose(original, spans, current, fixes, protected)
             current = apply_spans(original, spans)
@@ -120,6 +114,21 @@ def _covers(spans: Sequence[Span], earlier: Sequence[Span]) -> bool:
     """Whether every earlier fix lies inside some fix now: then the text has changed only where
     fixes are (an edit that undid a fix would change text no window looks at)."""
     return all(any(s.start <= e.start and e.end <= s.end for s in spans) for e in earlier)
+
+
+def _sort_edits(edits: Sequence[Edit], rule: Rule, spans: Sequence[Span],
+                protected: Sequence[tuple[int, int]]) -> tuple[list[Edit], list[tuple[int, int, Edit]]]:
+    """A rule's edits split into fixes and suggestions; a suggestion is mapped to the original and
+    dropped when it touches text a fix produced or a protected span."""
+    fixes, suggestions = [], []
+    for edit in edits:
+        if (edit.action or rule.action) == "fix":
+            fixes.append(edit)
+            continue
+        mapped = map_to_original(spans, edit.start, edit.end)
+        if mapped is not None and not _touches(mapped, protected):
+            suggestions.append((mapped[0], mapped[1], edit))
+    return fixes, suggestions
 
 
 def _touches(region: tuple[int, int], protected: Sequence[tuple[int, int]]) -> bool:
@@ -201,15 +210,9 @@ def _settle(text: str, pipeline: Pipeline, context: Context, protected: Sequence
                 problems.append(Problem(rule.code, f"{rule.code} timed out after {context.timeout}s and was skipped"))
                 seen[index], found[index] = version, []
                 continue
-            fixes = []
-            suggestions = _outside(found[index], spans, windows) if local else []
-            for edit in edits:
-                if (edit.action or rule.action) == "fix":
-                    fixes.append(edit)
-                    continue
-                mapped = map_to_original(spans, edit.start, edit.end)
-                if mapped is not None and not _touches(mapped, protected):
-                    suggestions.append((mapped[0], mapped[1], edit))
+            fixes, suggestions = _sort_edits(edits, rule, spans, protected)
+            if local:
+                suggestions = _outside(found[index], spans, windows) + suggestions
             seen[index], found[index] = version, suggestions
             if fixes:
                 new_spans = compose(text, spans, current, fixes, protected)
