@@ -13,7 +13,7 @@ import cleaner
 from cleaner.cli import main
 from cleaner.dask import clean_bag
 from cleaner.io import LOG_SCHEMA
-from tests.batch_helpers import expected_for, make_corpus, read_jsonl
+from tests.batch_helpers import expected_for, make_corpus
 
 
 @pytest.fixture(scope="module")

@@ -127,13 +127,18 @@ BAD_INPUTS = {
 }
 
 
-@pytest.mark.parametrize("kind", BAD_INPUTS)
-def test_check_names_unreadable_input_and_goes_on(tmp_path, capsys, kind):
-    """One stderr line names the bad path; the good file after it is still checked."""
+def bad_and_good(tmp_path, kind: str):
+    """A bad input of this kind (left absent for `missing`) and a dirty good file after it."""
     bad = tmp_path / f"bad-{kind}"
     if BAD_INPUTS[kind] is not None:
         bad.write_bytes(BAD_INPUTS[kind])
-    good = write(tmp_path / "good.txt", DIRTY)
+    return bad, write(tmp_path / "good.txt", DIRTY)
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_check_names_unreadable_input_and_goes_on(tmp_path, capsys, kind):
+    """One stderr line names the bad path; the good file after it is still checked."""
+    bad, good = bad_and_good(tmp_path, kind)
     assert main(["check", str(bad), str(good)]) == 2
     out, err = capsys.readouterr()
     assert codes(out) == ["PU01"] and out.startswith(f"{good}:1:12: ")
@@ -142,10 +147,7 @@ def test_check_names_unreadable_input_and_goes_on(tmp_path, capsys, kind):
 
 @pytest.mark.parametrize("kind", BAD_INPUTS)
 def test_fix_skips_unreadable_input_and_fixes_the_rest(tmp_path, capsys, kind):
-    bad = tmp_path / f"bad-{kind}"
-    if BAD_INPUTS[kind] is not None:
-        bad.write_bytes(BAD_INPUTS[kind])
-    good = write(tmp_path / "good.txt", DIRTY)
+    bad, good = bad_and_good(tmp_path, kind)
     assert main(["fix", str(bad), str(good)]) == 2
     assert good.read_bytes() == CLEAN.encode("utf-8")
     if BAD_INPUTS[kind] is not None:
